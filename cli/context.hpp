@@ -1,0 +1,37 @@
+// context.hpp — what every subcommand shares: global options, the catalogue, exit codes.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "magsel/catalogue.hpp"
+
+namespace magsel::cli {
+
+/// The process exit codes: a stable contract for scripts and CI.
+enum class ExitCode : int {
+    success = 0,      ///< done; every check passed
+    failed = 1,       ///< a check failed, or no grade qualifies
+    bad_input = 2,    ///< bad input file, unknown grade, bad option: message on stderr
+};
+
+/// Options every subcommand sees.
+struct GlobalOptions {
+    std::vector<std::string> grade_dirs;  ///< --grades DIR (repeatable)
+};
+
+/// The built-in catalogue plus MAGSEL_GRADES and --grades directories; prints notices
+/// (a built-in grade replaced) on stderr.
+Catalogue load_catalogue(const GlobalOptions& options);
+
+/// Add `--format` with the given choices (first is the default).
+void add_format_option(CLI::App& app, std::string& format, const std::vector<std::string>& choices);
+
+/// Each subcommand registers itself and sets `exit_code` when it runs.
+void register_grades(CLI::App& app, const GlobalOptions& global, ExitCode& exit_code);
+void register_validate(CLI::App& app, const GlobalOptions& global, ExitCode& exit_code);
+
+}  // namespace magsel::cli

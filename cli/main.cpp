@@ -1,0 +1,43 @@
+// magsel — permanent-magnet grade selection for electric machines.
+// main() builds the command line (one file per subcommand) and maps errors to exit codes.
+#include <exception>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "context.hpp"
+#include "magsel/error.hpp"
+#include "magsel/version.hpp"
+
+int main(int argc, char** argv) {
+    using magsel::cli::ExitCode;
+    CLI::App app{"magsel: select and specify permanent-magnet grades for electric machines"};
+    app.set_version_flag("--version", std::string("magsel ") + magsel::version_string);
+    app.require_subcommand(1);
+    app.footer("Exit codes: 0 success, 1 a check failed or no grade qualifies, 2 bad input or usage.\n"
+               "Quantities take units: 1.2T, 12kG, 950kA/m, 12kOe, 150degC, 302degF.");
+    magsel::cli::GlobalOptions global;
+    app.add_option("--grades", global.grade_dirs,
+                   "Add the grade files of a directory (repeatable; also MAGSEL_GRADES=dir1:dir2)")
+        ->type_name("DIR");
+    ExitCode exit_code = ExitCode::success;
+    magsel::cli::register_grades(app, global, exit_code);
+    magsel::cli::register_validate(app, global, exit_code);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        const int code = app.exit(e);  // prints help, version or the parse error
+        return code == 0 ? 0 : static_cast<int>(ExitCode::bad_input);
+    } catch (const magsel::InputError& e) {
+        std::cerr << e.what() << '\n';  // starts with file:line:col, as compilers print
+        return static_cast<int>(ExitCode::bad_input);
+    } catch (const magsel::Error& e) {
+        std::cerr << "magsel: error: " << e.what() << '\n';
+        return static_cast<int>(ExitCode::bad_input);
+    } catch (const std::exception& e) {
+        std::cerr << "magsel: internal error: " << e.what() << '\n';
+        return static_cast<int>(ExitCode::bad_input);
+    }
+    return static_cast<int>(exit_code);
+}

@@ -1,0 +1,55 @@
+// magsel/demag_curve.hpp — the second-quadrant curves of a magnet at one temperature.
+//
+// h is the demagnetizing field as a positive magnitude (h = −H, H ≤ 0 inside the magnet).
+// Intrinsic curve (knee model, see docs/physics.md):
+//   J(h) = Br − χ·h − D(h),  χ = μ0(μrec − 1),
+//   D(h) = d_c · (e^{s·h} − 1)/(e^{s·Hcj} − 1),  d_c = Br − χ·Hcj,
+// so J(0) = Br and J(Hcj) = 0 exactly, the slope at h = 0 is χ + d_c·s/(e^{s·Hcj} − 1) ≈ χ (the
+// knee term is exponentially small there) and J falls monotonically. The sharpness s is set so
+// that D(Hk) = d_k with Hk = squareness·Hcj and d_k = Br − χ·Hk − 0.9·Br, which makes
+// J(Hk) = 0.9·Br (the IEC 60404-5 knee). In the high-coercivity corner, where the recoil line
+// alone is already near or below 0.9·Br at squareness·Hcj (d_k < 2 % of d_c), d_k is held at
+// 2 % of d_c: the curve stays defined and monotone, and the reported knee field is then where
+// J = 0.9·Br falls on the model (at or before squareness·Hcj), flagged by knee_limited().
+// Beyond Hcj the curve continues down to J = −Br (full reversal) and stays there.
+// Normal curve: B(h) = J(h) − μ0·h.
+#pragma once
+
+#include "magsel/units.hpp"
+
+namespace magsel {
+
+class DemagCurve {
+public:
+    /// Br > 0, Hcj > 0, μrec ≥ 1, squareness in (0, 1). Out-of-range inputs are clamped
+    /// into the model's domain (μrec into [1, 1.5], squareness into [0.2, 0.99]).
+    DemagCurve(units::FluxDensity remanence, units::FieldStrength intrinsic_coercivity, double recoil_permeability,
+               double squareness);
+
+    units::FluxDensity polarization(units::FieldStrength h) const;   ///< J(h) [T]
+    units::FluxDensity flux_density(units::FieldStrength h) const;   ///< B(h) = J − μ0·h [T]
+    units::FluxDensity remanence() const;                            ///< Br [T]
+    units::FieldStrength intrinsic_coercivity() const;               ///< Hcj [A/m]
+    units::FieldStrength knee_field() const;                         ///< Hk: J(Hk) = 0.9·Br [A/m]
+    units::FieldStrength normal_coercivity() const;                  ///< Hcb: B(Hcb) = 0 [A/m]
+    units::EnergyDensity max_energy_product() const;                 ///< max of B·h [J/m³]
+    double recoil_permeability() const { return mu_rec_; }
+    /// True in the high-coercivity corner (see the header comment): the knee is limited.
+    bool knee_limited() const { return knee_limited_; }
+
+    // Plain-SI forms for solvers: h in A/m, result in T.
+    double polarization_si(double h) const;
+    double flux_density_si(double h) const;
+
+private:
+    double br_;       // T
+    double hcj_;      // A/m
+    double mu_rec_;
+    double chi_;      // μ0(μrec − 1) [T·m/A]
+    double d_c_;      // T
+    double s_;        // knee sharpness [m/A]
+    double hk_;       // A/m
+    bool knee_limited_ = false;
+};
+
+}  // namespace magsel

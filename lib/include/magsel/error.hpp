@@ -1,0 +1,56 @@
+// magsel/error.hpp — the small error hierarchy every magsel function throws.
+//
+//   Error                base: something magsel cannot do, with a message for a person
+//   ├─ UnitError         a quantity string is malformed or has the wrong dimension
+//   ├─ InputError        a problem in an input file, located at file:line:col
+//   └─ UsageError        a request that cannot be served (unknown grade, bad option value)
+//
+// The CLI maps all of them to exit code 2 ("bad input or usage").
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace magsel {
+
+class Error : public std::runtime_error {
+public:
+    explicit Error(const std::string& message) : std::runtime_error(message) {}
+};
+
+/// A quantity string that cannot be read as the dimension the caller expects.
+class UnitError : public Error {
+public:
+    explicit UnitError(const std::string& message) : Error(message) {}
+};
+
+/// Where in an input file something is: 1-based line and column.
+struct SourceLocation {
+    std::string file;
+    int line = 0;    ///< 1-based; 0 when unknown
+    int column = 0;  ///< 1-based; 0 when unknown
+    std::string line_text;  ///< the text of that line, for the caret display
+};
+
+/// An error in an input file. what() reads
+///   file:line:col: error: message
+///      12 |     remanence: {min: 1.2 kg}
+///         |                      ^
+class InputError : public Error {
+public:
+    InputError(SourceLocation where, const std::string& message);
+    const SourceLocation& where() const { return where_; }
+    const std::string& message() const { return message_; }
+
+private:
+    SourceLocation where_;
+    std::string message_;
+};
+
+/// A request that cannot be served: unknown grade name, option value out of range.
+class UsageError : public Error {
+public:
+    explicit UsageError(const std::string& message) : Error(message) {}
+};
+
+}  // namespace magsel

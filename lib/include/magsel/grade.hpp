@@ -1,0 +1,134 @@
+// magsel/grade.hpp — one magnet grade as its data file describes it, at 20 °C.
+//
+// A Grade holds what the maker publishes (rated values, temperature coefficients or points,
+// provenance). Properties at other temperatures come from thermal.hpp.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "magsel/units.hpp"
+
+namespace magsel {
+
+enum class Family { sintered_ndfeb, hot_deformed_ndfeb, bonded_ndfeb, ferrite, smco5, sm2co17 };
+
+/// The file spelling of a family: "sintered-ndfeb", "ferrite", "sm2co17" ...
+std::string_view to_string(Family f);
+std::optional<Family> family_from_string(std::string_view s);
+/// All families, in display order.
+const std::vector<Family>& all_families();
+/// NdFeB of any process (sintered, hot-deformed, bonded).
+bool is_ndfeb(Family f);
+
+/// Where a value comes from: a document with a date.
+struct Source {
+    std::string id;         ///< short id within its file ("file" for the file's own source)
+    std::string title;
+    std::string publisher;
+    std::string url;
+    std::string document;   ///< a standard or document number when there is no URL
+    std::string date;       ///< publication or revision date, or "undated"
+    std::string retrieved;  ///< when magsel's authors read it
+    std::string notes;
+    /// "title, publisher, date — url"
+    std::string citation() const;
+};
+
+/// A value the maker rates: guaranteed minimum, typical, upper end of a range.
+template <class Q>
+struct Rated {
+    std::optional<Q> min;
+    std::optional<Q> typ;
+    std::optional<Q> max;
+    std::string source_id;   ///< empty: the grade's source
+    std::string estimated;   ///< non-empty: how the value was estimated
+};
+
+/// Where a model parameter (μrec, squareness, density) came from.
+enum class ValueOrigin { grade_data, family_default };
+
+/// A number (or quantity) with its provenance.
+template <class Q>
+struct Sourced {
+    Q value{};
+    ValueOrigin origin = ValueOrigin::grade_data;
+    std::string source_id;
+    std::string estimated;
+};
+
+/// Linear reversible temperature coefficients as datasheets state them.
+struct TemperatureCoefficients {
+    double remanence_per_kelvin = 0.0;   ///< α [1/K] (datasheet %/K divided by 100)
+    double coercivity_per_kelvin = 0.0;  ///< β [1/K]
+    units::Temperature range_low = units::reference_temperature();
+    units::Temperature range_high = units::reference_temperature();
+    std::string source_id;
+    std::string estimated;
+};
+
+/// Typical values published at one temperature (either property may be absent).
+struct TemperaturePoint {
+    units::Temperature temperature = units::reference_temperature();
+    std::optional<units::FluxDensity> remanence;
+    std::optional<units::FieldStrength> coercivity_intrinsic;
+    std::string source_id;
+};
+
+/// Heavy-rare-earth (Dy + Tb) content.
+struct HeavyRareEarth {
+    double dy_tb_fraction = 0.0;  ///< mass fraction (0.035 = 3.5 wt %)
+    bool estimated = false;       ///< true: an estimate (see note), false: published
+    std::string note;
+};
+
+/// The temperature model of one property: X(T)/X(20 °C) as a polynomial in (T − 20 °C),
+/// valid over [low, high]; outside, continued linearly with the slope at the nearer end.
+struct RelativeTemperatureModel {
+    std::vector<double> coefficients;  ///< c0 + c1·ΔT + c2·ΔT², ΔT in K; c0 == 1
+    double low_kelvin = 293.15;
+    double high_kelvin = 293.15;
+    enum class Kind { linear_coefficients, fitted_points } kind = Kind::linear_coefficients;
+    double rms_residual = 0.0;  ///< of the fit, relative (0 for coefficients)
+    std::size_t point_count = 0;
+};
+
+struct Grade {
+    std::string name;
+    std::vector<std::string> aliases;
+    Family family = Family::sintered_ndfeb;
+    std::string process;  ///< conventional | grain-boundary-diffusion | hre-free (NdFeB), or empty
+    std::string series;   ///< the file's series line
+    std::string file;     ///< the file it came from ("builtin:..." for embedded data)
+    int line = 0;         ///< where its entry starts
+    Source source;                       ///< the grade's main source
+    std::vector<Source> other_sources;   ///< sources its values refer to by id
+    bool builtin = true;
+
+    Rated<units::FluxDensity> remanence;                 ///< Br at 20 °C
+    Rated<units::FieldStrength> coercivity_intrinsic;    ///< Hcj at 20 °C
+    Rated<units::FieldStrength> coercivity_normal;       ///< Hcb at 20 °C
+    Rated<units::EnergyDensity> energy_product;          ///< (BH)max at 20 °C
+
+    std::optional<TemperatureCoefficients> coefficients;
+    std::vector<TemperaturePoint> temperature_points;
+    RelativeTemperatureModel remanence_model;            ///< built at load time
+    RelativeTemperatureModel coercivity_model;
+
+    Sourced<double> recoil_permeability;                 ///< μrec, relative
+    Sourced<double> squareness;                          ///< Hk/Hcj at 20 °C
+    Sourced<units::Density> density;
+
+    std::optional<units::Temperature> max_operating_temperature;
+    std::optional<units::Temperature> curie_temperature;
+    std::optional<HeavyRareEarth> heavy_rare_earth;
+    bool hre_free = false;  ///< the maker states: no Dy, no Tb
+    std::string notes;
+
+    /// The source with this id ("" or "file": the grade's own source).
+    const Source& source_for(std::string_view id) const;
+};
+
+}  // namespace magsel

@@ -1,0 +1,49 @@
+// magsel/thermal.hpp — a grade's properties at any temperature.
+//
+// Br(T) and Hcj(T) scale the 20 °C rated values by the grade's temperature model
+// (linear coefficients, or a polynomial fitted to published points; docs/thermal.md).
+// Hk, Hcb and (BH)max at T come from the demagnetization curve at T (demag_curve.hpp), with
+// the squareness Hk/Hcj taken as independent of temperature.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "magsel/demag_curve.hpp"
+#include "magsel/grade.hpp"
+
+namespace magsel {
+
+/// Which rated value a calculation starts from.
+enum class Basis {
+    minimum,  ///< what the maker guarantees: the default, since a design must hold for every magnet
+    typical,  ///< typical / nominal values
+};
+std::string_view to_string(Basis b);
+/// "min" / "minimum" / "typ" / "typical"; throws UsageError otherwise.
+Basis basis_from_string(std::string_view s);
+
+struct MagnetProperties {
+    units::Temperature temperature = units::reference_temperature();
+    Basis basis = Basis::minimum;
+    units::FluxDensity remanence;               ///< Br(T) [T]
+    units::FieldStrength intrinsic_coercivity;  ///< Hcj(T) [A/m]
+    units::FieldStrength normal_coercivity;     ///< Hcb(T) from the curve model [A/m]
+    units::FieldStrength knee_field;            ///< Hk(T): J = 0.9·Br [A/m]
+    units::EnergyDensity max_energy_product;    ///< (BH)max(T) from the curve model [J/m³]
+    double recoil_permeability = 1.0;
+    double squareness = 0.9;                    ///< Hk/Hcj used for the knee
+    bool extrapolated = false;   ///< T outside the range the temperature data holds for
+    bool knee_limited = false;   ///< high-coercivity corner of the knee model (demag_curve.hpp)
+    /// Warnings a person must see: extrapolation, fallbacks between min and typical values.
+    std::vector<std::string> warnings;
+};
+
+/// Properties of `grade` at `temperature` on `basis`.
+MagnetProperties properties_at(const Grade& grade, units::Temperature temperature, Basis basis = Basis::minimum);
+
+/// The demagnetization curve of `grade` at `temperature` on `basis`.
+DemagCurve curve_at(const Grade& grade, units::Temperature temperature, Basis basis = Basis::minimum);
+
+}  // namespace magsel

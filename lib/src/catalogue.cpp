@@ -1,0 +1,194 @@
+#include "magsel/catalogue.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "embedded_files.hpp"
+#include "grade_file.hpp"
+#include "yaml_reader.hpp"
+
+namespace magsel {
+
+struct Catalogue::State {
+    detail::FamilyDefaultsMap defaults;
+};
+
+namespace {
+
+namespace fs = std::filesystem;
+
+bool is_family_file(std::string_view name) { return name.rfind("families/", 0) == 0; }
+
+/// Parse every embedded file once: family defaults first, then the grades.
+struct Builtin {
+    std::shared_ptr<detail::FamilyDefaultsMap> defaults = std::make_shared<detail::FamilyDefaultsMap>();
+    std::vector<Grade> grades;
+};
+
+const Builtin& builtin_data() {
+    static const Builtin data = [] {
+        Builtin b;
+        for (std::size_t i = 0; i < detail::embedded_grade_file_count; ++i) {
+            const auto& f = detail::embedded_grade_files[i];
+            if (!is_family_file(f.name)) continue;
+            const auto doc = detail::YamlDocument::parse(std::string(f.data, f.size), std::string("grades/") + f.name);
+            auto d = detail::read_family_defaults(*doc);
+            (*b.defaults)[d.family] = std::move(d);
+        }
+        for (std::size_t i = 0; i < detail::embedded_grade_file_count; ++i) {
+            const auto& f = detail::embedded_grade_files[i];
+            if (is_family_file(f.name)) continue;
+            const auto doc = detail::YamlDocument::parse(std::string(f.data, f.size), std::string("grades/") + f.name);
+            for (auto& g : detail::read_grade_file(*doc, *b.defaults, true)) b.grades.push_back(std::move(g));
+        }
+        return b;
+    }();
+    return data;
+}
+
+std::vector<std::string> keys_of(const Grade& g) {
+    std::vector<std::string> keys{Catalogue::normalize_name(g.name)};
+    for (const auto& a : g.aliases) keys.push_back(Catalogue::normalize_name(a));
+    return keys;
+}
+
+std::string where(const Grade& g) { return fmt::format("{}:{}", g.file, g.line); }
+
+}  // namespace
+
+std::string Catalogue::normalize_name(std::string_view name) {
+    std::string out;
+    for (char c : name)
+        if (std::isalnum(static_cast<unsigned char>(c))) out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return out;
+}
+
+Catalogue Catalogue::builtin() {
+    const auto& data = builtin_data();
+    Catalogue c;
+    auto state = std::make_shared<State>();
+    state->defaults = *data.defaults;
+    c.defaults_ = state;
+    c.add_grades(data.grades);
+    return c;
+}
+
+Catalogue Catalogue::empty() {
+    Catalogue c;
+    auto state = std::make_shared<State>();
+    state->defaults = *builtin_data().defaults;
+    c.defaults_ = state;
+    return c;
+}
+
+void Catalogue::add_grades(std::vector<Grade> incoming) {
+    for (auto& g : incoming) {
+        const auto keys = keys_of(g);
+        // The same name twice: a user grade replaces a built-in one (with a notice); anything
+        // else is an error, since a lookup could not tell them apart.
+        for (auto it = grades_.begin(); it != grades_.end();) {
+            const auto existing_keys = keys_of(*it);
+            const bool same_name = Catalogue::normalize_name(it->name) == keys.front();
+            const bool clash = std::any_of(keys.begin(), keys.end(), [&](const std::string& k) {
+                return std::find(existing_keys.begin(), existing_keys.end(), k) != existing_keys.end();
+            });
+            if (!clash) {
+                ++it;
+                continue;
+            }
+            if (same_name && it->builtin && !g.builtin) {
+                notices_.push_back(fmt::format("{}: grade {} replaces the built-in grade of that name ({})", where(g),
+                                               g.name, where(*it)));
+                it = grades_.erase(it);
+                continue;
+            }
+            throw InputError(SourceLocation{g.file, g.line, 0, {}},
+                             fmt::format("grade {} has a name or alias that {} ({}) already uses", g.name, it->name,
+                                         where(*it)));
+        }
+        grades_.push_back(std::move(g));
+    }
+}
+
+void Catalogue::add_file(const std::string& path, bool is_family_defaults) {
+    const auto doc = detail::YamlDocument::load(path);
+    auto state = std::make_shared<State>(*defaults_);
+    if (is_family_defaults) {
+        auto d = detail::read_family_defaults(*doc);
+        state->defaults[d.family] = std::move(d);
+        defaults_ = state;
+        return;
+    }
+    add_grades(detail::read_grade_file(*doc, defaults_->defaults, false));
+}
+
+void Catalogue::add_directory(const std::string& path) {
+    std::error_code ec;
+    if (!fs::is_directory(path, ec))
+        throw UsageError(fmt::format("grade directory `{}` does not exist or is not a directory", path));
+    auto yaml_files_in = [](const fs::path& dir) {
+        std::vector<fs::path> files;
+        std::error_code e;
+        if (!fs::is_directory(dir, e)) return files;
+        for (const auto& entry : fs::directory_iterator(dir, e)) {
+            const auto ext = entry.path().extension();
+            if (entry.is_regular_file() && (ext == ".yaml" || ext == ".yml")) files.push_back(entry.path());
+        }
+        std::sort(files.begin(), files.end());
+        return files;
+    };
+    for (const auto& f : yaml_files_in(fs::path(path) / "families")) add_file(f.string(), true);
+    for (const auto& f : yaml_files_in(path)) add_file(f.string(), false);
+}
+
+void Catalogue::add_environment_directories() {
+    const char* env = std::getenv("MAGSEL_GRADES");
+    if (env == nullptr) return;
+    std::string_view rest(env);
+    while (!rest.empty()) {
+        const auto colon = rest.find(':');
+        const auto dir = rest.substr(0, colon);
+        if (!dir.empty()) add_directory(std::string(dir));
+        if (colon == std::string_view::npos) break;
+        rest.remove_prefix(colon + 1);
+    }
+}
+
+const Grade* Catalogue::try_find(std::string_view name) const {
+    const auto key = normalize_name(name);
+    if (key.empty()) return nullptr;
+    for (const auto& g : grades_) {
+        const auto keys = keys_of(g);
+        if (std::find(keys.begin(), keys.end(), key) != keys.end()) return &g;
+    }
+    // "52SH" for N52SH: a sintered NdFeB name without its leading N.
+    if (std::isdigit(static_cast<unsigned char>(key.front()))) return try_find("N" + key);
+    return nullptr;
+}
+
+std::vector<std::string> Catalogue::suggestions(std::string_view name, std::size_t max) const {
+    std::vector<std::string> names;
+    for (const auto& g : grades_) names.push_back(normalize_name(g.name));
+    const auto near = detail::closest_matches(normalize_name(name), names, max);
+    std::vector<std::string> out;
+    for (const auto& key : near)
+        for (const auto& g : grades_)
+            if (normalize_name(g.name) == key) {
+                out.push_back(g.name);
+                break;
+            }
+    return out;
+}
+
+const Grade& Catalogue::find(std::string_view name) const {
+    if (const auto* g = try_find(name)) return *g;
+    const auto near = suggestions(name);
+    if (near.empty()) throw UsageError(fmt::format("unknown grade `{}` (see `magsel grades list`)", name));
+    throw UsageError(fmt::format("unknown grade `{}`; did you mean {}?", name, fmt::join(near, ", ")));
+}
+
+}  // namespace magsel

@@ -1,0 +1,125 @@
+#include "magsel/demag_curve.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace magsel {
+namespace {
+
+constexpr double knee_fraction = 0.9;           // Hk where J = 0.9·Br (IEC 60404-5)
+constexpr double minimum_knee_drop = 0.02;      // d_k ≥ 2 % of d_c (high-coercivity corner)
+constexpr double max_sharpness_x = 700.0;       // s·Hcj bound: e^700 is still a finite double
+
+/// Root of a decreasing function f on [lo, hi] with f(lo) ≥ 0 ≥ f(hi), by bisection.
+template <class F>
+double bisect_decreasing(F f, double lo, double hi) {
+    for (int i = 0; i < 200 && hi - lo > 1e-13 * std::max(1.0, hi); ++i) {
+        const double mid = 0.5 * (lo + hi);
+        (f(mid) >= 0.0 ? lo : hi) = mid;
+    }
+    return 0.5 * (lo + hi);
+}
+
+/// log((e^{x} − 1)/(e^{q·x} − 1)) for x > 0, 0 < q < 1, without overflow.
+double log_ratio(double x, double q) {
+    auto log_expm1 = [](double y) { return y > 30.0 ? y + std::log1p(-std::exp(-y)) : std::log(std::expm1(y)); };
+    return log_expm1(x) - log_expm1(q * x);
+}
+
+}  // namespace
+
+DemagCurve::DemagCurve(units::FluxDensity remanence, units::FieldStrength intrinsic_coercivity,
+                       double recoil_permeability, double squareness)
+    : br_(std::max(remanence.value(), 1e-9)),
+      hcj_(std::max(intrinsic_coercivity.value(), 1e-6)),
+      mu_rec_(std::clamp(recoil_permeability, 1.0, 1.5)) {
+    const double q = std::clamp(squareness, 0.2, 0.99);
+    // The recoil line must not reach J = 0 before Hcj (inconsistent data at extreme
+    // temperatures): keep χ·Hcj ≤ Br/2.
+    chi_ = std::min(units::mu0 * (mu_rec_ - 1.0), 0.5 * br_ / hcj_);
+    d_c_ = br_ - chi_ * hcj_;
+    const double hk_target = q * hcj_;
+    double d_k = br_ - chi_ * hk_target - knee_fraction * br_;
+    if (d_k < minimum_knee_drop * d_c_) {
+        d_k = minimum_knee_drop * d_c_;
+        knee_limited_ = true;
+    }
+    // Solve (e^{x} − 1)/(e^{q·x} − 1) = d_c/d_k for x = s·Hcj. The left side rises from 1/q
+    // (x → 0) without bound, so a root exists when d_c/d_k > 1/q, i.e. q·d_c > d_k, which
+    // reduces to q > 0.1 (always true here). The bounds guard only against rounding.
+    const double target = std::log(d_c_ / d_k);
+    double x;
+    if (target <= log_ratio(1e-6, q)) {
+        x = 1e-6;
+    } else if (target >= log_ratio(max_sharpness_x, q)) {
+        x = max_sharpness_x;
+    } else {
+        x = bisect_decreasing([&](double y) { return target - log_ratio(y, q); }, 1e-6, max_sharpness_x);
+    }
+    s_ = x / hcj_;
+    if (knee_limited_) {
+        const double target_j = knee_fraction * br_;
+        hk_ = bisect_decreasing([&](double h) { return polarization_si(h) - target_j; }, 0.0, hcj_);
+    } else {
+        hk_ = hk_target;
+    }
+}
+
+double DemagCurve::polarization_si(double h) const {
+    // D(h) = d_c·(e^{s·h} − 1)/(e^{s·Hcj} − 1), written to avoid overflow:
+    // = d_c·e^{s(h − Hcj)}·(1 − e^{−s·h})/(1 − e^{−s·Hcj}).
+    const double sh = s_ * h;
+    const double over = s_ * (h - hcj_);
+    if (over > 50.0) return -br_;
+    double knee;
+    if (sh <= 0.0) {
+        knee = d_c_ * std::expm1(sh) / std::expm1(s_ * hcj_);
+    } else {
+        knee = d_c_ * std::exp(over) * (-std::expm1(-sh)) / (-std::expm1(-s_ * hcj_));
+    }
+    return std::max(br_ - chi_ * h - knee, -br_);
+}
+
+double DemagCurve::flux_density_si(double h) const { return polarization_si(h) - units::mu0 * h; }
+
+units::FluxDensity DemagCurve::polarization(units::FieldStrength h) const {
+    return polarization_si(h.value()) * units::tesla;
+}
+units::FluxDensity DemagCurve::flux_density(units::FieldStrength h) const {
+    return flux_density_si(h.value()) * units::tesla;
+}
+units::FluxDensity DemagCurve::remanence() const { return br_ * units::tesla; }
+units::FieldStrength DemagCurve::intrinsic_coercivity() const { return hcj_ * units::ampere_per_metre; }
+units::FieldStrength DemagCurve::knee_field() const { return hk_ * units::ampere_per_metre; }
+
+units::FieldStrength DemagCurve::normal_coercivity() const {
+    // B(0) = Br > 0 and B(Hcj) = −μ0·Hcj < 0; B is strictly decreasing.
+    const double hcb = bisect_decreasing([&](double h) { return flux_density_si(h); }, 0.0, hcj_);
+    return hcb * units::ampere_per_metre;
+}
+
+units::EnergyDensity DemagCurve::max_energy_product() const {
+    // B·h on [0, Hcb]: a coarse scan finds the bracket, golden-section search refines it.
+    const double hcb = normal_coercivity().value();
+    auto product = [&](double h) { return h * flux_density_si(h); };
+    constexpr int n = 64;
+    int best = 0;
+    double best_value = 0.0;
+    for (int i = 0; i <= n; ++i) {
+        const double v = product(hcb * i / n);
+        if (v > best_value) best_value = v, best = i;
+    }
+    double lo = hcb * std::max(best - 1, 0) / n, hi = hcb * std::min(best + 1, n) / n;
+    const double g = (std::sqrt(5.0) - 1.0) / 2.0;
+    for (int i = 0; i < 100 && hi - lo > 1e-9 * hcb; ++i) {
+        const double a = hi - g * (hi - lo), b = lo + g * (hi - lo);
+        if (product(a) < product(b)) {
+            lo = a;
+        } else {
+            hi = b;
+        }
+    }
+    return std::max(best_value, product(0.5 * (lo + hi))) * units::joule_per_cubic_metre;
+}
+
+}  // namespace magsel

@@ -1,0 +1,37 @@
+#include "magsel/error.hpp"
+
+#include <fmt/format.h>
+
+namespace magsel {
+namespace {
+
+std::string format_located(const SourceLocation& at, const std::string& message) {
+    std::string out = at.file;
+    if (at.line > 0) out += fmt::format(":{}", at.line);
+    if (at.line > 0 && at.column > 0) out += fmt::format(":{}", at.column);
+    out += ": error: " + message;
+    if (at.line > 0 && !at.line_text.empty()) {
+        // Show the line (cut if very long) and a caret under the column.
+        constexpr std::size_t max_shown = 160;
+        std::string shown = at.line_text;
+        std::size_t caret = at.column > 0 ? static_cast<std::size_t>(at.column - 1) : 0;
+        if (shown.size() > max_shown) {
+            const std::size_t start = caret > max_shown / 2 ? caret - max_shown / 2 : 0;
+            shown = shown.substr(start, max_shown);
+            caret -= start;
+        }
+        for (auto& c : shown)
+            if (c == '\t' || c == '\r') c = ' ';
+        const auto gutter = fmt::format("{:>5}", at.line);
+        out += fmt::format("\n{} | {}\n{} | {}^", gutter, shown, std::string(gutter.size(), ' '),
+                           std::string(caret, ' '));
+    }
+    return out;
+}
+
+}  // namespace
+
+InputError::InputError(SourceLocation where, const std::string& message)
+    : Error(format_located(where, message)), where_(std::move(where)), message_(message) {}
+
+}  // namespace magsel

@@ -1,0 +1,95 @@
+#include "magsel/thermal.hpp"
+
+#include <fmt/format.h>
+
+#include "magsel/error.hpp"
+#include "temperature_model.hpp"
+
+namespace magsel {
+namespace {
+
+/// The 20 °C value of a rated property on a basis, with a warning when the basis's own value
+/// is not published.
+template <class Q>
+Q anchor_value(const Rated<Q>& r, Basis basis, const char* what, std::vector<std::string>& warnings) {
+    if (basis == Basis::minimum) {
+        if (r.min) return *r.min;
+        warnings.push_back(fmt::format("{}: no guaranteed minimum is published; the typical value is used", what));
+        return r.typ ? *r.typ : *r.max;
+    }
+    if (r.typ) return *r.typ;
+    if (r.min && r.max) {
+        warnings.push_back(fmt::format("{}: no typical value is published; the middle of the published range is used", what));
+        return Q::from_value(0.5 * (r.min->value() + r.max->value()));
+    }
+    warnings.push_back(fmt::format("{}: no typical value is published; the minimum is used", what));
+    return r.min ? *r.min : *r.max;
+}
+
+struct ScaledAnchors {
+    double br = 0.0;   // T
+    double hcj = 0.0;  // A/m
+};
+
+ScaledAnchors scaled(const Grade& g, units::Temperature t, Basis basis, MagnetProperties* out) {
+    std::vector<std::string> scratch;
+    auto& warnings = out ? out->warnings : scratch;
+    const auto br20 = anchor_value(g.remanence, basis, "Br", warnings);
+    const auto hcj20 = anchor_value(g.coercivity_intrinsic, basis, "Hcj", warnings);
+    const auto br = detail::evaluate(g.remanence_model, t.value());
+    const auto hcj = detail::evaluate(g.coercivity_model, t.value());
+    if (out) {
+        const double tc = units::to_celsius(t);
+        auto range_text = [](const RelativeTemperatureModel& m) {
+            return fmt::format("{:g}…{:g} °C", m.low_kelvin - units::celsius_zero_in_kelvin,
+                               m.high_kelvin - units::celsius_zero_in_kelvin);
+        };
+        if (br.extrapolated)
+            warnings.push_back(fmt::format("Br at {:g} °C is extrapolated: the temperature data holds for {}", tc,
+                                           range_text(g.remanence_model)));
+        if (hcj.extrapolated)
+            warnings.push_back(fmt::format("Hcj at {:g} °C is extrapolated: the temperature data holds for {}", tc,
+                                           range_text(g.coercivity_model)));
+        if (br.floored || hcj.floored)
+            warnings.push_back(fmt::format("at {:g} °C the temperature model falls below 1 % of the 20 °C value: "
+                                           "beyond the model, values are held at that floor", tc));
+        out->extrapolated = br.extrapolated || hcj.extrapolated;
+    }
+    return {br20.value() * br.factor, hcj20.value() * hcj.factor};
+}
+
+}  // namespace
+
+std::string_view to_string(Basis b) { return b == Basis::minimum ? "minimum" : "typical"; }
+
+Basis basis_from_string(std::string_view s) {
+    if (s == "min" || s == "minimum") return Basis::minimum;
+    if (s == "typ" || s == "typical") return Basis::typical;
+    throw UsageError(fmt::format("unknown basis `{}`: use min or typ", s));
+}
+
+DemagCurve curve_at(const Grade& grade, units::Temperature temperature, Basis basis) {
+    const auto a = scaled(grade, temperature, basis, nullptr);
+    return DemagCurve(a.br * units::tesla, a.hcj * units::ampere_per_metre, grade.recoil_permeability.value,
+                      grade.squareness.value);
+}
+
+MagnetProperties properties_at(const Grade& grade, units::Temperature temperature, Basis basis) {
+    MagnetProperties p;
+    p.temperature = temperature;
+    p.basis = basis;
+    const auto a = scaled(grade, temperature, basis, &p);
+    const DemagCurve curve(a.br * units::tesla, a.hcj * units::ampere_per_metre, grade.recoil_permeability.value,
+                           grade.squareness.value);
+    p.remanence = curve.remanence();
+    p.intrinsic_coercivity = curve.intrinsic_coercivity();
+    p.normal_coercivity = curve.normal_coercivity();
+    p.knee_field = curve.knee_field();
+    p.max_energy_product = curve.max_energy_product();
+    p.recoil_permeability = curve.recoil_permeability();
+    p.squareness = grade.squareness.value;
+    p.knee_limited = curve.knee_limited();
+    return p;
+}
+
+}  // namespace magsel

@@ -1,0 +1,90 @@
+// yaml_reader.hpp (private) — the one wrapper over yaml-cpp. Every value read through it
+// knows its file, line and column; every error it raises is an InputError pointing there.
+// No yaml-cpp type leaves lib/src.
+#pragma once
+
+#include <initializer_list>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "magsel/error.hpp"
+#include "magsel/quantity_parser.hpp"
+
+namespace magsel::detail {
+
+class YamlValue;
+
+/// A parsed YAML file: its name, its lines (for error display) and its root node.
+class YamlDocument {
+public:
+    /// Parse `text`; `file_name` is what error messages call it. Throws InputError on a
+    /// syntax error or an empty document.
+    static std::shared_ptr<const YamlDocument> parse(std::string text, std::string file_name);
+    /// Read and parse a file from disk (throws InputError when it cannot be read).
+    static std::shared_ptr<const YamlDocument> load(const std::string& path);
+
+    YamlValue root() const;
+    const std::string& file_name() const { return file_name_; }
+    /// The location of a yaml-cpp mark (0-based) as 1-based line:column with the line's text.
+    SourceLocation location(const YAML::Mark& mark) const;
+
+private:
+    std::string file_name_;
+    std::vector<std::string> lines_;
+    YAML::Node root_;
+};
+
+/// One node of a YamlDocument, with the path that led to it ("grades[3].remanence").
+class YamlValue {
+public:
+    YamlValue(const YamlDocument* doc, YAML::Node node, std::string path, SourceLocation fallback);
+
+    const std::string& path() const { return path_; }
+    SourceLocation location() const;
+    [[noreturn]] void fail(const std::string& message) const;
+
+    bool is_map() const { return node_.IsMap(); }
+    bool is_sequence() const { return node_.IsSequence(); }
+    bool is_scalar() const { return node_.IsScalar(); }
+    bool is_null() const { return !node_.IsDefined() || node_.IsNull(); }
+
+    // ---- maps ----
+    /// Fail unless this is a map whose keys are all in `allowed` and none repeats;
+    /// an unknown key's message suggests the closest allowed one.
+    void check_keys(std::initializer_list<std::string_view> allowed) const;
+    /// Fail unless this is a map (any keys).
+    void expect_map() const;
+    std::optional<YamlValue> find(std::string_view key) const;
+    YamlValue require(std::string_view key) const;
+    /// The entries of a map in file order, each key with its own location.
+    std::vector<std::pair<std::string, YamlValue>> entries() const;
+
+    // ---- sequences ----
+    std::vector<YamlValue> items() const;
+
+    // ---- scalars ----
+    std::string text() const;
+    double number() const;
+    bool boolean() const;
+    /// A quantity string ("1.42 T") in SI; a wrong unit becomes an InputError here.
+    double quantity(Dimension expected) const;
+
+private:
+    std::string kind() const;
+    const YamlDocument* doc_;
+    YAML::Node node_;
+    std::string path_;
+    SourceLocation fallback_;
+};
+
+/// Closest candidates to `word` by edit distance (case-insensitive), best first.
+std::vector<std::string> closest_matches(std::string_view word, const std::vector<std::string>& candidates,
+                                         std::size_t max_results = 3);
+
+}  // namespace magsel::detail

@@ -1,0 +1,115 @@
+// The built-in catalogue: coverage the foundation issue asks for, provenance, name lookup,
+// user directories.
+#include <catch2/catch.hpp>
+
+#include <regex>
+#include <set>
+
+#include "magsel/catalogue.hpp"
+#include "magsel/error.hpp"
+
+using magsel::Catalogue;
+using magsel::Family;
+using Catch::Matchers::Contains;
+
+namespace {
+std::size_t count_if(const Catalogue& c, const std::function<bool(const magsel::Grade&)>& pred) {
+    return static_cast<std::size_t>(std::count_if(c.grades().begin(), c.grades().end(), pred));
+}
+}  // namespace
+
+TEST_CASE("the built-in catalogue covers every family the foundation issue names", "[catalogue]") {
+    const auto c = Catalogue::builtin();
+    static const std::regex standard_name(R"(N\d\d(M|H|SH|UH|EH|AH)?)");
+    const auto standard = count_if(c, [](const auto& g) {
+        return g.family == Family::sintered_ndfeb && std::regex_match(g.name, standard_name);
+    });
+    const auto low_hre = count_if(c, [](const auto& g) {
+        return g.process == "grain-boundary-diffusion" || g.process == "hre-free" || g.hre_free;
+    });
+    const auto ferrite = count_if(c, [](const auto& g) { return g.family == Family::ferrite; });
+    const auto smco5 = count_if(c, [](const auto& g) { return g.family == Family::smco5; });
+    const auto sm2co17 = count_if(c, [](const auto& g) { return g.family == Family::sm2co17; });
+    const auto bonded_or_hd = count_if(c, [](const auto& g) {
+        return g.family == Family::bonded_ndfeb || g.family == Family::hot_deformed_ndfeb;
+    });
+    INFO("standard sintered " << standard << ", low-HRE " << low_hre << ", ferrite " << ferrite << ", SmCo5 "
+                              << smco5 << ", Sm2Co17 " << sm2co17 << ", bonded/hot-deformed " << bonded_or_hd);
+    CHECK(standard >= 50);
+    CHECK(low_hre >= 4);
+    CHECK(ferrite >= 10);
+    CHECK(smco5 >= 1);
+    CHECK(sm2co17 >= 1);
+    CHECK(smco5 + sm2co17 >= 4);
+    CHECK(bonded_or_hd >= 2);
+    // every coercivity class of the standard series is present
+    for (const char* cls : {"M", "H", "SH", "UH", "EH", "AH"}) {
+        const std::regex with_class(std::string(R"(N\d\d)") + cls);
+        CAPTURE(cls);
+        CHECK(count_if(c, [&](const auto& g) { return std::regex_match(g.name, with_class); }) >= 2);
+    }
+}
+
+TEST_CASE("every built-in grade cites a dated source", "[catalogue][provenance]") {
+    const auto c = Catalogue::builtin();
+    for (const auto& g : c.grades()) {
+        CAPTURE(g.name, g.file);
+        CHECK(!g.source.title.empty());
+        CHECK((!g.source.url.empty() || !g.source.document.empty()));
+        CHECK(!g.source.date.empty());
+        CHECK(!g.source.retrieved.empty());
+        CHECK(g.remanence.min.has_value());  // the built-in data gives guaranteed minima
+        if (magsel::is_ndfeb(g.family)) CHECK(g.heavy_rare_earth.has_value());
+        if (g.hre_free) CHECK(g.heavy_rare_earth->dy_tb_fraction == 0.0);
+    }
+}
+
+TEST_CASE("ferrite coercivity rises with temperature in every ferrite grade's data", "[catalogue]") {
+    const auto c = Catalogue::builtin();
+    for (const auto& g : c.grades()) {
+        if (g.family != Family::ferrite) continue;
+        CAPTURE(g.name);
+        CHECK(g.coercivity_model.coefficients.at(1) > 0.0);
+    }
+}
+
+TEST_CASE("grade names resolve forgiving case, spaces, dashes and the leading N", "[catalogue][names]") {
+    const auto c = Catalogue::builtin();
+    for (const char* name : {"N48SH", "48SH", "n48sh", "N 48 SH", "n-48-sh"}) {
+        CAPTURE(name);
+        REQUIRE(c.try_find(name) != nullptr);
+        CHECK(c.try_find(name)->name == "N48SH");
+    }
+    CHECK(c.find("y30bh").name == "Y30BH");
+    CHECK(c.find("YXG-22").name == "YXG-22");
+    CHECK(c.find("yxg22").name == "YXG-22");
+    CHECK(c.try_find("") == nullptr);
+    CHECK(c.try_find("---") == nullptr);
+}
+
+TEST_CASE("an unknown grade name suggests the closest ones", "[catalogue][names]") {
+    const auto c = Catalogue::builtin();
+    CHECK_THROWS_AS(c.find("N48XH"), magsel::UsageError);
+    CHECK_THROWS_WITH(c.find("N48XH"), Contains("unknown grade `N48XH`") && Contains("did you mean") &&
+                                           Contains("N48SH"));
+    CHECK_THROWS_WITH(c.find("zzzzzzzzzzzz"), Contains("magsel grades list"));
+}
+
+TEST_CASE("a user grade replaces a built-in one of the same name, with a notice", "[catalogue][user]") {
+    auto c = Catalogue::builtin();
+    const auto before = c.grades().size();
+    c.add_directory(std::string(MAGSEL_TEST_DATA) + "/good/override");
+    CHECK(c.grades().size() == before);
+    REQUIRE(c.notices().size() == 1);
+    CHECK_THAT(c.notices().front(), Contains("replaces the built-in grade"));
+    const auto& g = c.find("N42");
+    CHECK_FALSE(g.builtin);
+    CHECK(g.remanence.min->value() == Approx(1.31));
+}
+
+TEST_CASE("two user grades with one name are an error naming both", "[catalogue][user][bad-input]") {
+    auto c = Catalogue::builtin();
+    CHECK_THROWS_WITH(c.add_directory(std::string(MAGSEL_TEST_DATA) + "/good/override-clash"),
+                      Contains("already uses") && Contains("a.yaml"));
+    CHECK_THROWS_AS(c.add_directory("/nonexistent-dir"), magsel::UsageError);
+}
