@@ -16,7 +16,7 @@ TEST_CASE("1 G = 1e-4 T, 1 kG = 0.1 T", "[units]") {
     CHECK(kilogauss(14.5).value() == Approx(1.45).epsilon(1e-15));
 }
 
-TEST_CASE("1 MGOe = 1e5/(4π) kJ/m^3 = 7.957747 kJ/m^3", "[units]") {
+TEST_CASE("1 MGOe = 1e5/(4π) J/m^3 = 7.957747 kJ/m^3", "[units]") {
     CHECK(megagauss_oersted(1.0).value() == Approx(7957.747154594767).epsilon(1e-14));
     CHECK(megagauss_oersted(50.0).value() / 1000.0 == Approx(397.887).epsilon(1e-6));
 }

@@ -72,7 +72,7 @@ inline constexpr double mu0 = 4.0e-7 * pi;
 inline constexpr double oersted_in_ampere_per_metre = 1000.0 / (4.0 * pi);
 /// 1 G = 1e-4 T
 inline constexpr double gauss_in_tesla = 1.0e-4;
-/// 1 MGOe = 1e6 G·Oe = 1e6 · 1e-4 T · 1000/(4π) A/m = 1e5/(4π) kJ/m³ ≈ 7957.7 J/m³
+/// 1 MGOe = 1e6 G·Oe = 1e6 · 1e-4 T · 1000/(4π) A/m = 1e5/(4π) J/m³ ≈ 7957.7 J/m³
 inline constexpr double mgoe_in_joule_per_cubic_metre = 1.0e6 * gauss_in_tesla * oersted_in_ampere_per_metre;
 /// 0 °C = 273.15 K
 inline constexpr double celsius_zero_in_kelvin = 273.15;

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Install magsel's build and test dependencies from Debian 12 packages.
+# Idempotent and quiet: installs only what is missing; needs root (or sudo) to install.
+set -euo pipefail
+
+packages=(
+  g++ cmake make                 # compiler and build
+  libeigen3-dev                  # Eigen 3.4: least-squares fits
+  libboost-dev                   # Boost 1.74: Boost.Units (header-only)
+  libyaml-cpp-dev                # yaml-cpp 0.7: grade and requirement files
+  catch2                         # Catch2 v2: unit tests
+  libcli11-dev                   # CLI11: command line
+  libfmt-dev                     # fmt: formatting
+  nlohmann-json3-dev             # JSON output
+  python3                        # benchmark and helper scripts
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+echo "magsel: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
