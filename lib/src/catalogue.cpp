@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdlib>
 #include <filesystem>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -29,21 +30,23 @@ struct Builtin {
     std::vector<Grade> grades;
 };
 
+std::shared_ptr<const detail::YamlDocument> parse_embedded(const detail::EmbeddedFile& f) {
+    return detail::YamlDocument::parse(std::string(f.data, f.size), std::string("grades/") + f.name);
+}
+
 const Builtin& builtin_data() {
     static const Builtin data = [] {
         Builtin b;
         for (std::size_t i = 0; i < detail::embedded_grade_file_count; ++i) {
             const auto& f = detail::embedded_grade_files[i];
             if (!is_family_file(f.name)) continue;
-            const auto doc = detail::YamlDocument::parse(std::string(f.data, f.size), std::string("grades/") + f.name);
-            auto d = detail::read_family_defaults(*doc);
+            auto d = detail::read_family_defaults(*parse_embedded(f));
             (*b.defaults)[d.family] = std::move(d);
         }
         for (std::size_t i = 0; i < detail::embedded_grade_file_count; ++i) {
             const auto& f = detail::embedded_grade_files[i];
             if (is_family_file(f.name)) continue;
-            const auto doc = detail::YamlDocument::parse(std::string(f.data, f.size), std::string("grades/") + f.name);
-            for (auto& g : detail::read_grade_file(*doc, *b.defaults, true)) b.grades.push_back(std::move(g));
+            for (auto& g : detail::read_grade_file(*parse_embedded(f), *b.defaults, true)) b.grades.push_back(std::move(g));
         }
         return b;
     }();
@@ -86,30 +89,34 @@ Catalogue Catalogue::empty() {
 }
 
 void Catalogue::add_grades(std::vector<Grade> incoming) {
+    // lookup key (name or alias) -> position in grades_
+    std::unordered_map<std::string, std::size_t> index;
+    auto rebuild_index = [&] {
+        index.clear();
+        for (std::size_t i = 0; i < grades_.size(); ++i)
+            for (auto& k : keys_of(grades_[i])) index.emplace(std::move(k), i);
+    };
+    rebuild_index();
     for (auto& g : incoming) {
         const auto keys = keys_of(g);
         // The same name twice: a user grade replaces a built-in one (with a notice); anything
         // else is an error, since a lookup could not tell them apart.
-        for (auto it = grades_.begin(); it != grades_.end();) {
-            const auto existing_keys = keys_of(*it);
-            const bool same_name = Catalogue::normalize_name(it->name) == keys.front();
-            const bool clash = std::any_of(keys.begin(), keys.end(), [&](const std::string& k) {
-                return std::find(existing_keys.begin(), existing_keys.end(), k) != existing_keys.end();
-            });
-            if (!clash) {
-                ++it;
-                continue;
-            }
-            if (same_name && it->builtin && !g.builtin) {
-                notices_.push_back(fmt::format("{}: grade {} replaces the built-in grade of that name ({})", where(g),
-                                               g.name, where(*it)));
-                it = grades_.erase(it);
-                continue;
-            }
-            throw InputError(SourceLocation{g.file, g.line, 0, {}},
-                             fmt::format("grade {} has a name or alias that {} ({}) already uses", g.name, it->name,
-                                         where(*it)));
+        while (true) {
+            const auto clash = std::find_if(keys.begin(), keys.end(), [&](const auto& k) { return index.count(k) > 0; });
+            if (clash == keys.end()) break;
+            const auto position = index.at(*clash);
+            const Grade& existing = grades_[position];
+            const bool same_name = Catalogue::normalize_name(existing.name) == keys.front();
+            if (!(same_name && existing.builtin && !g.builtin))
+                throw InputError(SourceLocation{g.file, g.line, 0, {}},
+                                 fmt::format("grade {} has a name or alias that {} ({}) already uses", g.name,
+                                             existing.name, where(existing)));
+            notices_.push_back(fmt::format("{}: grade {} replaces the built-in grade of that name ({})", where(g), g.name,
+                                           where(existing)));
+            grades_.erase(grades_.begin() + static_cast<std::ptrdiff_t>(position));
+            rebuild_index();
         }
+        for (const auto& k : keys) index.emplace(k, grades_.size());
         grades_.push_back(std::move(g));
     }
 }

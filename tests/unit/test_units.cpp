@@ -1,5 +1,5 @@
 // CGS magnet units and temperature types: one test per conversion factor, each against the
-// definition (1 Oe = 1000/(4π) A/m, 1 G = 1e-4 T, 1 MGOe = 1e5/(4π) kJ/m³), not the code.
+// definition (1 Oe = 1000/(4π) A/m, 1 G = 1e-4 T, 1 MGOe = 1e5/(4π) J/m³), not the code.
 #include <catch2/catch.hpp>
 
 #include "magsel/units.hpp"
