@@ -8,7 +8,7 @@
 
 #include <fmt/format.h>
 
-#include "embedded_files.hpp"
+#include "builtin_data.hpp"
 #include "grade_file.hpp"
 #include "yaml_reader.hpp"
 
@@ -21,37 +21,6 @@ struct Catalogue::State {
 namespace {
 
 namespace fs = std::filesystem;
-
-bool is_family_file(std::string_view name) { return name.rfind("families/", 0) == 0; }
-
-/// Parse every embedded file once: family defaults first, then the grades.
-struct Builtin {
-    std::shared_ptr<detail::FamilyDefaultsMap> defaults = std::make_shared<detail::FamilyDefaultsMap>();
-    std::vector<Grade> grades;
-};
-
-std::shared_ptr<const detail::YamlDocument> parse_embedded(const detail::EmbeddedFile& f) {
-    return detail::YamlDocument::parse(std::string(f.data, f.size), std::string("grades/") + f.name);
-}
-
-const Builtin& builtin_data() {
-    static const Builtin data = [] {
-        Builtin b;
-        for (std::size_t i = 0; i < detail::embedded_grade_file_count; ++i) {
-            const auto& f = detail::embedded_grade_files[i];
-            if (!is_family_file(f.name)) continue;
-            auto d = detail::read_family_defaults(*parse_embedded(f));
-            (*b.defaults)[d.family] = std::move(d);
-        }
-        for (std::size_t i = 0; i < detail::embedded_grade_file_count; ++i) {
-            const auto& f = detail::embedded_grade_files[i];
-            if (is_family_file(f.name)) continue;
-            for (auto& g : detail::read_grade_file(*parse_embedded(f), *b.defaults, true)) b.grades.push_back(std::move(g));
-        }
-        return b;
-    }();
-    return data;
-}
 
 std::vector<std::string> keys_of(const Grade& g) {
     std::vector<std::string> keys{Catalogue::normalize_name(g.name)};
@@ -71,19 +40,19 @@ std::string Catalogue::normalize_name(std::string_view name) {
 }
 
 Catalogue Catalogue::builtin() {
-    const auto& data = builtin_data();
+    const auto& data = detail::builtin_data();
     Catalogue c;
     auto state = std::make_shared<State>();
-    state->defaults = *data.defaults;
+    state->defaults = data.defaults;
     c.defaults_ = state;
-    c.add_grades(data.grades);
+    c.grades_ = data.grades;  // names were checked unique when the snapshot was built
     return c;
 }
 
 Catalogue Catalogue::empty() {
     Catalogue c;
     auto state = std::make_shared<State>();
-    state->defaults = *builtin_data().defaults;
+    state->defaults = detail::builtin_data().defaults;
     c.defaults_ = state;
     return c;
 }

@@ -75,13 +75,15 @@ std::shared_ptr<const YamlDocument> YamlDocument::parse(std::string text, std::s
     return doc;
 }
 
-std::shared_ptr<const YamlDocument> YamlDocument::load(const std::string& path) {
+std::shared_ptr<const YamlDocument> YamlDocument::load(const std::string& path) { return load_named(path, path); }
+
+std::shared_ptr<const YamlDocument> YamlDocument::load_named(const std::string& path, const std::string& display_name) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(SourceLocation{path, 0, 0, {}}, "cannot open the file for reading");
+    if (!in) throw InputError(SourceLocation{display_name, 0, 0, {}}, "cannot open the file for reading");
     std::ostringstream buffer;
     buffer << in.rdbuf();
-    if (in.bad()) throw InputError(SourceLocation{path, 0, 0, {}}, "cannot read the file");
-    return parse(buffer.str(), path);
+    if (in.bad()) throw InputError(SourceLocation{display_name, 0, 0, {}}, "cannot read the file");
+    return parse(buffer.str(), display_name);
 }
 
 YamlValue YamlDocument::root() const {

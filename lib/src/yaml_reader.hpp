@@ -28,6 +28,8 @@ public:
     static std::shared_ptr<const YamlDocument> parse(std::string text, std::string file_name);
     /// Read and parse a file from disk (throws InputError when it cannot be read).
     static std::shared_ptr<const YamlDocument> load(const std::string& path);
+    /// Read `path` but call it `display_name` in messages.
+    static std::shared_ptr<const YamlDocument> load_named(const std::string& path, const std::string& display_name);
 
     YamlValue root() const;
     const std::string& file_name() const { return file_name_; }

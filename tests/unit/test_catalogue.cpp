@@ -2,6 +2,8 @@
 // user directories.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <functional>
 #include <regex>
 #include <set>
 
@@ -112,4 +114,23 @@ TEST_CASE("two user grades with one name are an error naming both", "[catalogue]
     CHECK_THROWS_WITH(c.add_directory(std::string(MAGSEL_TEST_DATA) + "/good/override-clash"),
                       Contains("already uses") && Contains("a.yaml"));
     CHECK_THROWS_AS(c.add_directory("/nonexistent-dir"), magsel::UsageError);
+}
+
+TEST_CASE("the built-in snapshot equals the grade files read as YAML", "[catalogue][snapshot]") {
+    // The build turns grades/ into a binary snapshot; reading the same files with the YAML
+    // reader must give identical grades, field for field.
+    const auto builtin = Catalogue::builtin();
+    auto from_yaml = Catalogue::empty();
+    from_yaml.add_directory(MAGSEL_GRADES_DIR);
+    REQUIRE(from_yaml.grades().size() == builtin.grades().size());
+    for (auto g : from_yaml.grades()) {
+        CAPTURE(g.name);
+        const auto* b = builtin.try_find(g.name);
+        REQUIRE(b != nullptr);
+        // only where the file was read from differs
+        CHECK(b->file == "grades/" + std::filesystem::path(g.file).filename().string());
+        g.file = b->file;
+        g.builtin = true;
+        CHECK(g == *b);
+    }
 }

@@ -35,6 +35,7 @@ struct Source {
     std::string notes;
     /// "title, publisher, date — url"
     std::string citation() const;
+    bool operator==(const Source&) const = default;
 };
 
 /// A value the maker rates: guaranteed minimum, typical, upper end of a range.
@@ -45,6 +46,7 @@ struct Rated {
     std::optional<Q> max;
     std::string source_id;   ///< empty: the grade's source
     std::string estimated;   ///< non-empty: how the value was estimated
+    bool operator==(const Rated&) const = default;
 };
 
 /// Where a model parameter (μrec, squareness, density) came from.
@@ -57,6 +59,7 @@ struct Sourced {
     ValueOrigin origin = ValueOrigin::grade_data;
     std::string source_id;
     std::string estimated;
+    bool operator==(const Sourced&) const = default;
 };
 
 /// Linear reversible temperature coefficients as datasheets state them.
@@ -67,6 +70,7 @@ struct TemperatureCoefficients {
     units::Temperature range_high = units::reference_temperature();
     std::string source_id;
     std::string estimated;
+    bool operator==(const TemperatureCoefficients&) const = default;
 };
 
 /// Typical values published at one temperature (either property may be absent).
@@ -75,6 +79,7 @@ struct TemperaturePoint {
     std::optional<units::FluxDensity> remanence;
     std::optional<units::FieldStrength> coercivity_intrinsic;
     std::string source_id;
+    bool operator==(const TemperaturePoint&) const = default;
 };
 
 /// Heavy-rare-earth (Dy + Tb) content.
@@ -82,6 +87,7 @@ struct HeavyRareEarth {
     double dy_tb_fraction = 0.0;  ///< mass fraction (0.035 = 3.5 wt %)
     bool estimated = false;       ///< true: an estimate (see note), false: published
     std::string note;
+    bool operator==(const HeavyRareEarth&) const = default;
 };
 
 /// The temperature model of one property: X(T)/X(20 °C) as a polynomial in (T − 20 °C),
@@ -93,6 +99,7 @@ struct RelativeTemperatureModel {
     enum class Kind { linear_coefficients, fitted_points } kind = Kind::linear_coefficients;
     double rms_residual = 0.0;  ///< of the fit, relative (0 for coefficients)
     std::size_t point_count = 0;
+    bool operator==(const RelativeTemperatureModel&) const = default;
 };
 
 struct Grade {
@@ -129,6 +136,7 @@ struct Grade {
 
     /// The source with this id ("" or "file": the grade's own source).
     const Source& source_for(std::string_view id) const;
+    bool operator==(const Grade&) const = default;
 };
 
 }  // namespace magsel
