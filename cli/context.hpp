@@ -33,5 +33,7 @@ void add_format_option(CLI::App& app, std::string& format, const std::vector<std
 /// Each subcommand registers itself and sets `exit_code` when it runs.
 void register_grades(CLI::App& app, const GlobalOptions& global, ExitCode& exit_code);
 void register_validate(CLI::App& app, const GlobalOptions& global, ExitCode& exit_code);
+void register_demag(CLI::App& app, const GlobalOptions& global, ExitCode& exit_code);
+void register_plot(CLI::App& app, const GlobalOptions& global, ExitCode& exit_code);
 
 }  // namespace magsel::cli

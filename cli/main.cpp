@@ -22,6 +22,8 @@ int main(int argc, char** argv) {
         ->type_name("DIR");
     ExitCode exit_code = ExitCode::success;
     magsel::cli::register_grades(app, global, exit_code);
+    magsel::cli::register_demag(app, global, exit_code);
+    magsel::cli::register_plot(app, global, exit_code);
     magsel::cli::register_validate(app, global, exit_code);
 
     try {

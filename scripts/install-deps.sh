@@ -13,6 +13,7 @@ packages=(
   libfmt-dev                     # fmt: formatting
   nlohmann-json3-dev             # JSON output
   python3                        # benchmark and helper scripts
+  librsvg2-bin                   # rsvg-convert: the plot test renders the SVG
 )
 
 missing=()

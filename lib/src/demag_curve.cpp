@@ -82,6 +82,14 @@ double DemagCurve::polarization_si(double h) const {
 
 double DemagCurve::flux_density_si(double h) const { return polarization_si(h) - units::mu0 * h; }
 
+double DemagCurve::polarization_slope_si(double h) const {
+    const double over = s_ * (h - hcj_);
+    if (over > 50.0 || polarization_si(h) <= -br_) return 0.0;  // held at full reversal
+    // dD/dh = d_c·s·e^{s·h}/(e^{s·Hcj} − 1) = d_c·s·e^{s(h − Hcj)}/(1 − e^{−s·Hcj})
+    const double knee_slope = d_c_ * s_ * std::exp(over) / (-std::expm1(-s_ * hcj_));
+    return -chi_ - knee_slope;
+}
+
 units::FluxDensity DemagCurve::polarization(units::FieldStrength h) const {
     return polarization_si(h.value()) * units::tesla;
 }

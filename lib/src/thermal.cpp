@@ -31,14 +31,16 @@ struct ScaledAnchors {
     double hcj = 0.0;  // A/m
 };
 
-ScaledAnchors scaled(const Grade& g, units::Temperature t, Basis basis, MagnetProperties* out) {
+/// Br(T) and Hcj(T) on a basis; with `warnings`, also what a person must be told.
+ScaledAnchors scaled(const Grade& g, units::Temperature t, Basis basis, std::vector<std::string>* warnings_out,
+                     bool* extrapolated) {
     std::vector<std::string> scratch;
-    auto& warnings = out ? out->warnings : scratch;
+    auto& warnings = warnings_out ? *warnings_out : scratch;
     const auto br20 = anchor_value(g.remanence, basis, "Br", warnings);
     const auto hcj20 = anchor_value(g.coercivity_intrinsic, basis, "Hcj", warnings);
     const auto br = detail::evaluate(g.remanence_model, t.value());
     const auto hcj = detail::evaluate(g.coercivity_model, t.value());
-    if (out) {
+    if (warnings_out) {
         const double tc = units::to_celsius(t);
         auto range_text = [](const RelativeTemperatureModel& m) {
             return fmt::format("{:g}…{:g} °C", m.low_kelvin - units::celsius_zero_in_kelvin,
@@ -53,8 +55,8 @@ ScaledAnchors scaled(const Grade& g, units::Temperature t, Basis basis, MagnetPr
         if (br.floored || hcj.floored)
             warnings.push_back(fmt::format("at {:g} °C the temperature model falls below 1 % of the 20 °C value: "
                                            "beyond the model, values are held at that floor", tc));
-        out->extrapolated = br.extrapolated || hcj.extrapolated;
     }
+    if (extrapolated) *extrapolated = br.extrapolated || hcj.extrapolated;
     return {br20.value() * br.factor, hcj20.value() * hcj.factor};
 }
 
@@ -69,16 +71,25 @@ Basis basis_from_string(std::string_view s) {
 }
 
 DemagCurve curve_at(const Grade& grade, units::Temperature temperature, Basis basis) {
-    const auto a = scaled(grade, temperature, basis, nullptr);
+    const auto a = scaled(grade, temperature, basis, nullptr, nullptr);
     return DemagCurve(a.br * units::tesla, a.hcj * units::ampere_per_metre, grade.recoil_permeability.value,
                       grade.squareness.value);
+}
+
+CurveAt curve_with_warnings_at(const Grade& grade, units::Temperature temperature, Basis basis) {
+    std::vector<std::string> warnings;
+    bool extrapolated = false;
+    const auto a = scaled(grade, temperature, basis, &warnings, &extrapolated);
+    return CurveAt{DemagCurve(a.br * units::tesla, a.hcj * units::ampere_per_metre, grade.recoil_permeability.value,
+                              grade.squareness.value),
+                   extrapolated, std::move(warnings)};
 }
 
 MagnetProperties properties_at(const Grade& grade, units::Temperature temperature, Basis basis) {
     MagnetProperties p;
     p.temperature = temperature;
     p.basis = basis;
-    const auto a = scaled(grade, temperature, basis, &p);
+    const auto a = scaled(grade, temperature, basis, &p.warnings, &p.extrapolated);
     const DemagCurve curve(a.br * units::tesla, a.hcj * units::ampere_per_metre, grade.recoil_permeability.value,
                            grade.squareness.value);
     p.remanence = curve.remanence();

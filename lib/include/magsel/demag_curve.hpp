@@ -40,6 +40,10 @@ public:
     // Plain-SI forms for solvers: h in A/m, result in T.
     double polarization_si(double h) const;
     double flux_density_si(double h) const;
+    /// dJ/dh [T·m/A] (≤ 0).
+    double polarization_slope_si(double h) const;
+    /// χ = μ0(μrec − 1), the slope of recoil lines [T·m/A] (held at ≤ Br/(2·Hcj), see above).
+    double recoil_slope_si() const { return chi_; }
 
 private:
     double br_;       // T

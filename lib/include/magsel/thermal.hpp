@@ -46,4 +46,12 @@ MagnetProperties properties_at(const Grade& grade, units::Temperature temperatur
 /// The demagnetization curve of `grade` at `temperature` on `basis`.
 DemagCurve curve_at(const Grade& grade, units::Temperature temperature, Basis basis = Basis::minimum);
 
+/// The curve with the warnings a person must see (extrapolation, basis fallbacks).
+struct CurveAt {
+    DemagCurve curve;
+    bool extrapolated = false;
+    std::vector<std::string> warnings;
+};
+CurveAt curve_with_warnings_at(const Grade& grade, units::Temperature temperature, Basis basis = Basis::minimum);
+
 }  // namespace magsel

@@ -1,0 +1,66 @@
+// magsel plot GRADE --at T [--at T]... [--pc P] [--field H] [--units si|cgs] -o FILE.svg
+#include <iostream>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "context.hpp"
+#include "magsel/demag_plot.hpp"
+#include "magsel/error.hpp"
+
+namespace magsel::cli {
+namespace {
+
+struct PlotOptions {
+    std::string grade;
+    std::vector<std::string> at;
+    double pc = 0.0;
+    std::string field = "0 kA/m";
+    std::string units = "si";
+    std::string basis = "min";
+    std::string output;
+};
+
+ExitCode run_plot(const GlobalOptions& global, const PlotOptions& o) {
+    const auto catalogue = load_catalogue(global);
+    const auto& g = catalogue.find(o.grade);
+    std::vector<units::Temperature> temperatures;
+    for (const auto& t : o.at) temperatures.push_back(units::parse_temperature(t));
+    if (temperatures.empty()) temperatures.push_back(units::reference_temperature());
+    if (temperatures.size() > 7) throw UsageError("at most 7 temperatures fit one chart");
+    std::optional<LoadLine> load;
+    if (o.pc != 0.0) {
+        if (!(o.pc > 0.0)) throw UsageError("--pc must be a positive number");
+        load = LoadLine{o.pc, units::parse_field_strength(o.field)};
+    }
+    const auto plot = demag_curves_plot(g, temperatures, load, basis_from_string(o.basis),
+                                        o.units == "cgs" ? PlotUnits::cgs : PlotUnits::si);
+    write_file_atomically(o.output, render_svg(plot));
+    std::cerr << fmt::format("magsel: wrote {}\n", o.output);
+    return ExitCode::success;
+}
+
+}  // namespace
+
+void register_plot(CLI::App& app, const GlobalOptions& global, ExitCode& exit_code) {
+    auto o = std::make_shared<PlotOptions>();
+    auto* cmd = app.add_subcommand("plot", "Second-quadrant B and J curves, knees, load line and working points (SVG)");
+    cmd->footer("Examples:\n  magsel plot N48SH --at 20degC --at 100degC --at 150degC -o n48sh.svg\n"
+                "  magsel plot N48SH --at 20degC --at 150degC --pc 2 --field 400kA/m -o n48sh-load.svg\n"
+                "  magsel plot Y30BH --at -40degC --at 20degC --at 100degC --units cgs -o y30bh.svg");
+    cmd->add_option("grade", o->grade, "Grade name or alias")->required();
+    cmd->add_option("--at", o->at, "A temperature (repeatable, up to 7; default 20degC)");
+    cmd->add_option("--pc", o->pc, "Draw the load line of this permeance coefficient and the working points");
+    cmd->add_option("--field", o->field, "Extra opposing field that shifts the load line (e.g. 400kA/m)")
+        ->capture_default_str();
+    cmd->add_option("--units", o->units, "si (kA/m, T) or cgs (kOe, kG)")
+        ->check(CLI::IsMember({"si", "cgs"}))
+        ->capture_default_str();
+    cmd->add_option("--basis", o->basis, "min (guaranteed, default) or typ values")
+        ->check(CLI::IsMember({"min", "typ"}))
+        ->capture_default_str();
+    cmd->add_option("-o,--output", o->output, "SVG file to write (written whole or not at all)")->required();
+    cmd->callback([&global, &exit_code, o] { exit_code = run_plot(global, *o); });
+}
+
+}  // namespace magsel::cli

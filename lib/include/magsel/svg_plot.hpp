@@ -1,0 +1,45 @@
+// magsel/svg_plot.hpp — a small, self-contained SVG line chart (axes, ticks, legend, markers).
+// Formatting only: callers pass numbers already in display units.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace magsel {
+
+struct PlotSeries {
+    std::string label;  ///< legend text; empty: not in the legend
+    std::string color;  ///< CSS colour
+    std::vector<std::pair<double, double>> points;
+    bool dashed = false;
+    double width = 2.0;
+};
+
+struct PlotMarker {
+    std::string label;  ///< legend text; empty: not in the legend
+    std::string color;
+    double x = 0.0, y = 0.0;
+    bool filled = true;  ///< filled circle, or a ring
+};
+
+struct Plot {
+    std::string title;
+    std::string x_label;
+    std::string y_label;
+    std::vector<PlotSeries> series;
+    std::vector<PlotMarker> markers;
+    std::optional<std::pair<double, double>> x_range;  ///< default: the data's extent
+    std::optional<std::pair<double, double>> y_range;
+    std::vector<std::string> notes;  ///< small print under the chart
+};
+
+/// The chart as a standalone SVG document (960 px wide; taller with more notes).
+std::string render_svg(const Plot& plot);
+
+/// Write `content` to `path` through a temporary file and a rename, so a failed or
+/// interrupted run never leaves a partial file. Throws UsageError when it cannot.
+void write_file_atomically(const std::string& path, const std::string& content);
+
+}  // namespace magsel

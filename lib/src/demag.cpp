@@ -1,0 +1,169 @@
+#include "magsel/demag.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "magsel/error.hpp"
+
+namespace magsel {
+namespace {
+
+constexpr double mu0 = units::mu0;
+
+/// Root of a strictly decreasing f on [lo, hi] with f(lo) > 0 ≥ f(hi): Newton steps from
+/// `start`, falling back to bisection whenever a step leaves the bracket (Press et al.,
+/// Numerical Recipes, 3rd ed., §9.4 "rtsafe"). The bracket halves at least every other
+/// iteration, so 200 iterations reach the double-precision limit from any start.
+template <class F, class DF>
+double safe_newton(F f, DF df, double lo, double hi, double start) {
+    double h = std::clamp(start, lo, hi);
+    for (int i = 0; i < 200; ++i) {
+        const double fh = f(h);
+        if (fh == 0.0) return h;
+        (fh > 0.0 ? lo : hi) = h;
+        const double slope = df(h);
+        double next = slope < 0.0 ? h - fh / slope : 0.5 * (lo + hi);
+        if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
+        if (std::abs(next - h) <= 1e-15 * std::max(1.0, std::abs(h)) || hi - lo <= 1e-15 * std::max(1.0, hi))
+            return next;
+        h = next;
+    }
+    return h;
+}
+
+void check_load(const LoadLine& load) {
+    if (!(load.permeance_coefficient > 0.0) || !std::isfinite(load.permeance_coefficient))
+        throw UsageError(fmt::format("the permeance coefficient must be a positive number, not {:g}",
+                                     load.permeance_coefficient));
+    if (!(load.opposing_field.value() >= 0.0) || !std::isfinite(load.opposing_field.value()))
+        throw UsageError(fmt::format("the opposing field must be zero or positive, not {:g} A/m",
+                                     load.opposing_field.value()));
+}
+
+}  // namespace
+
+WorkingPoint working_point(const DemagCurve& curve, const LoadLine& load) {
+    check_load(load);
+    const double pc = load.permeance_coefficient;
+    const double ha = load.opposing_field.value();
+    const double br = curve.remanence().value();
+    // f(h) = B(h) − μ0·Pc·(h − Ha) falls strictly: f(0) = Br + μ0·Pc·Ha > 0, and at
+    // h_hi = Ha + Br/(μ0(1 + Pc)), f = J(h_hi) − Br − μ0·Ha ≤ 0 because J ≤ Br.
+    auto f = [&](double h) { return curve.flux_density_si(h) - mu0 * pc * (h - ha); };
+    auto df = [&](double h) { return curve.polarization_slope_si(h) - mu0 * (1.0 + pc); };
+    const double hi = ha + br / (mu0 * (1.0 + pc));
+    // Start at the recoil-line solution h = (Br + μ0·Pc·Ha)/(μ0(Pc + μrec)).
+    const double linear = (br + mu0 * pc * ha) / (mu0 * pc + mu0 + curve.recoil_slope_si());
+    const double h = safe_newton(f, df, 0.0, hi, linear);
+
+    WorkingPoint w;
+    w.load_line = load;
+    w.working_field = h * units::ampere_per_metre;
+    w.flux_density = mu0 * pc * (h - ha) * units::tesla;  // on the load line, by construction
+    w.polarization = curve.polarization(w.working_field);
+    w.remanence = curve.remanence();
+    w.knee_field = curve.knee_field();
+    w.knee_margin = w.knee_field - w.working_field;
+    w.knee_flux_density = curve.flux_density(w.knee_field);
+    w.flux_density_margin = w.flux_density - w.knee_flux_density;
+    // Past full reversal (J held at −Br) the recoil construction no longer applies: all is lost.
+    const bool reversed = w.polarization.value() <= -br * (1.0 - 1e-12);
+    const double recoil = reversed ? 0.0 : w.polarization.value() + curve.recoil_slope_si() * h;
+    w.recoil_remanence = std::max(recoil, 0.0) * units::tesla;
+    w.irreversible_loss = std::clamp(1.0 - recoil / br, 0.0, 1.0);
+    return w;
+}
+
+WorkingPoint working_point(const Grade& grade, units::Temperature t, const LoadLine& load, Basis basis) {
+    auto at = curve_with_warnings_at(grade, t, basis);
+    auto w = working_point(at.curve, load);
+    w.temperature = t;
+    w.extrapolated = at.extrapolated;
+    w.warnings = std::move(at.warnings);
+    return w;
+}
+
+std::vector<units::Temperature> temperature_grid(units::Temperature low, units::Temperature high,
+                                                 units::TemperatureDifference step) {
+    if (!(step.value() > 0.0)) throw UsageError("the temperature step must be positive");
+    if (high < low) throw UsageError("the lower temperature is above the upper one");
+    const double span = high.value() - low.value();
+    const auto n = static_cast<std::size_t>(std::ceil(span / step.value() - 1e-9));
+    if (n > 100000) throw UsageError("the temperature grid would have more than 100000 points");
+    std::vector<units::Temperature> grid;
+    for (std::size_t i = 0; i <= n; ++i)
+        grid.push_back(units::kelvin_point(n == 0 ? low.value() : low.value() + span * static_cast<double>(i) / static_cast<double>(n)));
+    return grid;
+}
+
+RangeResult worst_over_range(const Grade& grade, units::Temperature low, units::Temperature high,
+                             const LoadLine& load, Basis basis, units::TemperatureDifference step) {
+    RangeResult r;
+    for (const auto& t : temperature_grid(low, high, step)) r.points.push_back(working_point(grade, t, load, basis));
+    auto worse = [](const WorkingPoint& a, const WorkingPoint& b) {  // is a worse than b?
+        if (std::abs(a.irreversible_loss - b.irreversible_loss) > 1e-12) return a.irreversible_loss > b.irreversible_loss;
+        return a.knee_margin < b.knee_margin;
+    };
+    r.worst = r.points.front();
+    for (const auto& p : r.points)
+        if (worse(p, r.worst)) r.worst = p;
+    return r;
+}
+
+TemperatureLimit max_temperature_within_loss(const Grade& grade, const LoadLine& load, double loss_limit, Basis basis,
+                                             units::Temperature low, units::Temperature high) {
+    if (!(loss_limit >= 0.0 && loss_limit < 1.0)) throw UsageError("the loss limit must be in [0, 100) %");
+    auto passes = [&](double kelvin) {
+        return working_point(grade, units::kelvin_point(kelvin), load, basis).irreversible_loss <= loss_limit;
+    };
+    const auto grid = temperature_grid(low, high, 5.0 * units::kelvin);
+    // The highest passing grid point; the loss need not be monotone in T (ferrite), so scan all.
+    std::optional<std::size_t> last_pass;
+    for (std::size_t i = 0; i < grid.size(); ++i)
+        if (passes(grid[i].value())) last_pass = i;
+    TemperatureLimit limit;
+    if (!last_pass) return limit;
+    if (*last_pass + 1 == grid.size()) {
+        limit.temperature = grid.back();
+        return limit;
+    }
+    double pass = grid[*last_pass].value(), fail = grid[*last_pass + 1].value();
+    while (fail - pass > 0.01) {
+        const double mid = 0.5 * (pass + fail);
+        (passes(mid) ? pass : fail) = mid;
+    }
+    limit.temperature = units::kelvin_point(pass);
+    limit.limited = true;
+    return limit;
+}
+
+std::optional<double> min_permeance_within_loss(const Grade& grade, units::Temperature t,
+                                                units::FieldStrength opposing_field, double loss_limit, Basis basis) {
+    if (!(loss_limit >= 0.0 && loss_limit < 1.0)) throw UsageError("the loss limit must be in [0, 100) %");
+    const auto curve = curve_at(grade, t, basis);
+    auto passes = [&](double pc) { return working_point(curve, LoadLine{pc, opposing_field}).irreversible_loss <= loss_limit; };
+    double lo = 0.01, hi = 100.0;
+    if (!passes(hi)) return std::nullopt;
+    if (passes(lo)) return lo;
+    while (hi / lo > 1.0005) {  // the loss falls as Pc rises: bisect in log Pc
+        const double mid = std::sqrt(lo * hi);
+        (passes(mid) ? hi : lo) = mid;
+    }
+    return hi;
+}
+
+units::FieldStrength field_for_loss(const DemagCurve& curve, double loss) {
+    if (!(loss > 0.0 && loss < 1.0)) throw UsageError("the loss level must be in (0, 100) %");
+    const double br = curve.remanence().value();
+    const double chi = curve.recoil_slope_si();
+    // Br' = J(h) + χ·h falls from Br (h = 0) to −Br + χ·h (full reversal): solve Br' = (1 − loss)·Br.
+    auto g = [&](double h) { return curve.polarization_si(h) + chi * h - (1.0 - loss) * br; };
+    auto dg = [&](double h) { return curve.polarization_slope_si(h) + chi; };
+    double hi = curve.intrinsic_coercivity().value();
+    while (g(hi) > 0.0 && hi < 1e9) hi *= 2.0;
+    return safe_newton(g, dg, 0.0, hi, curve.knee_field().value()) * units::ampere_per_metre;
+}
+
+}  // namespace magsel
