@@ -49,6 +49,19 @@ std::string dy_tb_text(const Grade& g) {
     return fixed(dy_tb_percent(g), 1) + (g.heavy_rare_earth->estimated ? "~" : "");
 }
 
+/// Family names short enough for an 80-column table.
+std::string short_family(Family f) {
+    switch (f) {
+        case Family::sintered_ndfeb: return "NdFeB-sint";
+        case Family::hot_deformed_ndfeb: return "NdFeB-HD";
+        case Family::bonded_ndfeb: return "NdFeB-bond";
+        case Family::ferrite: return "ferrite";
+        case Family::smco5: return "SmCo5";
+        case Family::sm2co17: return "Sm2Co17";
+    }
+    return "?";
+}
+
 ordered_json json_or_null(std::optional<double> v) { return v ? ordered_json(*v) : ordered_json(nullptr); }
 
 // ---- grades list -----------------------------------------------------------------------------
@@ -61,9 +74,13 @@ ExitCode run_list(const GlobalOptions& global, const ListOptions& o) {
     if (!o.min_br.empty()) min_br = units::parse_flux_density(o.min_br).value();
     if (!o.min_hcj.empty()) min_hcj = units::parse_field_strength(o.min_hcj).value();
 
+    const auto prices = load_prices(global);
+    const auto supply = SupplyData::builtin();
     struct Row {
         const Grade* grade;
         MagnetProperties props;
+        std::optional<CostBreakdown> cost;
+        SupplyExposure exposure;
     };
     std::vector<Row> rows;
     for (const auto& g : catalogue.grades()) {
@@ -72,7 +89,9 @@ ExitCode run_list(const GlobalOptions& global, const ListOptions& o) {
         auto p = properties_at(g, at, basis);
         if (min_br && p.remanence.value() < *min_br) continue;
         if (min_hcj && p.intrinsic_coercivity.value() < *min_hcj) continue;
-        rows.push_back({&g, std::move(p)});
+        std::optional<CostBreakdown> cost;
+        if (g.composition) cost = cost_per_kg(g, prices);
+        rows.push_back({&g, std::move(p), std::move(cost), supply_exposure(g, supply)});
     }
 
     if (o.format == "json") {
@@ -90,30 +109,37 @@ ExitCode run_list(const GlobalOptions& global, const ListOptions& o) {
                            {"max_operating_temperature_degC", json_or_null(celsius_of(g.max_operating_temperature))},
                            {"dy_tb_wt_percent", json_or_null(dy_tb_percent(g))},
                            {"dy_tb_estimated", g.heavy_rare_earth ? ordered_json(g.heavy_rare_earth->estimated)
-                                                                  : ordered_json(nullptr)}});
+                                                                  : ordered_json(nullptr)},
+                           {"cost_per_kg", r.cost ? ordered_json(r.cost->total.value()) : ordered_json(nullptr)},
+                           {"currency", prices.currency()},
+                           {"price_date", r.cost ? ordered_json(r.cost->price_date) : ordered_json(nullptr)},
+                           {"controlled_elements", r.exposure.controlled},
+                           {"supply_risk", r.exposure.supply_risk}});
         }
         std::cout << out.dump(2) << '\n';
         return ExitCode::success;
     }
 
     Table t;
-    t.header = {"grade", "family", "Br [T]", "Hcj kA/m", "Tmax °C", "Dy+Tb %", "no HRE"};
-    t.right_align = {false, false, true, true, true, true, false};
+    t.header = {"grade", "family", "Br [T]", "Hcj kA/m", "Tmax °C", "Dy+Tb %", "USD/kg"};
+    t.right_align = {false, false, true, true, true, true, true};
     bool any_extrapolated = false;
     for (const auto& r : rows) {
         const auto& g = *r.grade;
         any_extrapolated = any_extrapolated || r.props.extrapolated;
-        t.rows.push_back({g.name, std::string(to_string(g.family)),
+        t.rows.push_back({g.name, short_family(g.family),
                           fixed(r.props.remanence.value(), 3) + (r.props.extrapolated ? "*" : ""),
                           fixed(r.props.intrinsic_coercivity.value() / 1000.0, 0),
-                          fixed(celsius_of(g.max_operating_temperature), 0), dy_tb_text(g), g.hre_free ? "yes" : "no"});
+                          fixed(celsius_of(g.max_operating_temperature), 0),
+                          dy_tb_text(g) + (g.hre_free ? " free" : ""),
+                          r.cost ? fixed(r.cost->total.value(), 1) : "-"});
     }
     std::cout << render(t, table_format(o.format));
     if (o.format != "csv") {
-        std::cout << fmt::format("\n{} grades; Br and Hcj: {} values at {:g} °C; Tmax: rated maximum; ~ estimated Dy+Tb",
-                                 rows.size(), to_string(basis),
-                                 units::to_celsius(at));
-        if (any_extrapolated) std::cout << "; * extrapolated beyond the grade's temperature data";
+        std::cout << fmt::format("\n{} grades; Br and Hcj: {} values at {:g} °C; Tmax: rated maximum\n",
+                                 rows.size(), to_string(basis), units::to_celsius(at));
+        std::cout << "~ estimated Dy+Tb; USD/kg: material + processing estimate (`magsel cost GRADE`)";
+        if (any_extrapolated) std::cout << "\n* extrapolated beyond the grade's temperature data";
         std::cout << '\n';
     }
     return ExitCode::success;
@@ -157,6 +183,9 @@ ExitCode run_show(const GlobalOptions& global, const ShowOptions& o) {
     if (temperatures.empty()) temperatures.push_back(units::reference_temperature());
     std::vector<MagnetProperties> points;
     for (const auto& t : temperatures) points.push_back(properties_at(g, t, basis));
+    const auto exposure = supply_exposure(g, SupplyData::builtin());
+    std::optional<CostBreakdown> cost;
+    if (g.composition) cost = cost_per_kg(g, load_prices(global));
 
     if (o.format == "json") {
         ordered_json out{{"name", g.name},
@@ -172,7 +201,12 @@ ExitCode run_show(const GlobalOptions& global, const ShowOptions& o) {
                          {"squareness", g.squareness.value},
                          {"squareness_origin", g.squareness.origin == ValueOrigin::family_default ? "family-default"
                                                                                                     : "grade"},
-                         {"source", source_json(g.source)}};
+                         {"source", source_json(g.source)},
+                         {"cost_per_kg", cost ? ordered_json(cost->total.value()) : ordered_json(nullptr)},
+                         {"currency", "USD"},
+                         {"price_date", cost ? ordered_json(cost->price_date) : ordered_json(nullptr)},
+                         {"controlled_elements", exposure.controlled},
+                         {"supply_risk", exposure.supply_risk}};
         auto arr = ordered_json::array();
         for (const auto& p : points) {
             ordered_json point{{"temperature_degC", units::to_celsius(p.temperature)}};
@@ -230,6 +264,21 @@ ExitCode run_show(const GlobalOptions& global, const ShowOptions& o) {
                                      ? fmt::format("{:g} °C", units::to_celsius(*g.max_operating_temperature))
                                      : std::string("not stated"),
                                  hre, g.hre_free ? "yes (maker's statement)" : "no");
+        if (g.composition) {
+            std::vector<std::string> parts;
+            for (const auto& e : g.composition->elements)
+                parts.push_back(fmt::format("{} {:.2f}", e.element, e.fraction * 100.0));
+            std::cout << fmt::format("composition [wt %]: {}{}\n", fmt::join(parts, ", "),
+                                     g.composition->origin == ValueOrigin::family_default ? " (family default)"
+                                     : g.composition->estimated                           ? " (estimated)"
+                                                                                          : "");
+        }
+        if (cost)
+            std::cout << fmt::format("cost ≈ {:.1f} USD/kg (prices of {} and later; `magsel cost {}` for the lines); "
+                                     "export-controlled: {}; supply risk {:.3f}\n",
+                                     cost->total.value(), cost->price_date, g.name,
+                                     exposure.controlled.empty() ? "none" : fmt::format("{}", fmt::join(exposure.controlled, ", ")),
+                                     exposure.supply_risk);
         std::cout << fmt::format("\nproperties on the {} basis:\n", to_string(basis)) << render(t, format);
     }
     for (const auto& p : points)

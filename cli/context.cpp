@@ -14,6 +14,16 @@ Catalogue load_catalogue(const GlobalOptions& options) {
     return catalogue;
 }
 
+PriceTable load_baseline_prices(const GlobalOptions& options) {
+    return options.prices_file.empty() ? PriceTable::builtin() : PriceTable::load(options.prices_file);
+}
+
+PriceTable load_prices(const GlobalOptions& options) {
+    auto prices = load_baseline_prices(options);
+    for (const auto& edit : options.price_edits) prices.apply(edit);
+    return prices;
+}
+
 void add_format_option(CLI::App& app, std::string& format, const std::vector<std::string>& choices) {
     format = choices.front();
     app.add_option("--format", format, fmt::format("Output format: {}", fmt::join(choices, ", ")))

@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 
 #include "magsel/catalogue.hpp"
+#include "magsel/economics.hpp"
 
 namespace magsel::cli {
 
@@ -21,11 +22,18 @@ enum class ExitCode : int {
 /// Options every subcommand sees.
 struct GlobalOptions {
     std::vector<std::string> grade_dirs;  ///< --grades DIR (repeatable)
+    std::string prices_file;              ///< --prices FILE: replaces the built-in price table
+    std::vector<std::string> price_edits; ///< --price KEY=VALUE (repeatable): scenario edits
 };
 
 /// The built-in catalogue plus MAGSEL_GRADES and --grades directories; prints notices
 /// (a built-in grade replaced) on stderr.
 Catalogue load_catalogue(const GlobalOptions& options);
+
+/// The price table: built-in or --prices, with every --price edit applied.
+PriceTable load_prices(const GlobalOptions& options);
+/// The same without the --price edits (the baseline of a scenario).
+PriceTable load_baseline_prices(const GlobalOptions& options);
 
 /// Add `--format` with the given choices (first is the default).
 void add_format_option(CLI::App& app, std::string& format, const std::vector<std::string>& choices);
@@ -35,5 +43,6 @@ void register_grades(CLI::App& app, const GlobalOptions& global, ExitCode& exit_
 void register_validate(CLI::App& app, const GlobalOptions& global, ExitCode& exit_code);
 void register_demag(CLI::App& app, const GlobalOptions& global, ExitCode& exit_code);
 void register_plot(CLI::App& app, const GlobalOptions& global, ExitCode& exit_code);
+void register_cost(CLI::App& app, const GlobalOptions& global, ExitCode& exit_code);
 
 }  // namespace magsel::cli

@@ -14,16 +14,23 @@ int main(int argc, char** argv) {
     CLI::App app{"magsel: select and specify permanent-magnet grades for electric machines"};
     app.set_version_flag("--version", std::string("magsel ") + magsel::version_string);
     app.require_subcommand(1);
+    app.fallthrough();  // global options (--grades, --prices, --price) may also follow the subcommand
     app.footer("Exit codes: 0 success, 1 a check failed or no grade qualifies, 2 bad input or usage.\n"
                "Quantities take units: 1.2T, 12kG, 950kA/m, 12kOe, 150degC, 302degF.");
     magsel::cli::GlobalOptions global;
     app.add_option("--grades", global.grade_dirs,
                    "Add the grade files of a directory (repeatable; also MAGSEL_GRADES=dir1:dir2)")
         ->type_name("DIR");
+    app.add_option("--prices", global.prices_file, "Use this price table instead of the built-in one")
+        ->type_name("FILE");
+    app.add_option("--price", global.price_edits,
+                   "Price scenario, repeatable: Dy=+100%, Tb=2x, PrNd=95USD/kg (per kg of element)")
+        ->type_name("KEY=VALUE");
     ExitCode exit_code = ExitCode::success;
     magsel::cli::register_grades(app, global, exit_code);
     magsel::cli::register_demag(app, global, exit_code);
     magsel::cli::register_plot(app, global, exit_code);
+    magsel::cli::register_cost(app, global, exit_code);
     magsel::cli::register_validate(app, global, exit_code);
 
     try {

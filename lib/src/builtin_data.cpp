@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "snapshot.hpp"
 #include "yaml_reader.hpp"
@@ -33,6 +35,13 @@ BuiltinData load_grade_directory(const std::string& directory) {
         data.defaults[d.family] = std::move(d);
     }
     for (const auto& f : yaml_files_in(base)) {
+        if (f.filename() == prices_file_name || f.filename() == supply_file_name) {
+            std::ifstream in(f, std::ios::binary);
+            std::ostringstream text;
+            text << in.rdbuf();
+            (f.filename() == prices_file_name ? data.prices_yaml : data.supply_yaml) = text.str();
+            continue;
+        }
         const auto doc = YamlDocument::load_named(f.string(), display_name(f));
         for (auto& g : read_grade_file(*doc, data.defaults, true)) data.grades.push_back(std::move(g));
     }

@@ -14,10 +14,17 @@ namespace magsel::detail {
 struct BuiltinData {
     FamilyDefaultsMap defaults;
     std::vector<Grade> grades;
+    std::string prices_yaml;  ///< grades/prices.yaml as text (read by economics.cpp when needed)
+    std::string supply_yaml;  ///< grades/supply.yaml as text
 };
 
-/// Read a grade directory as the built-in catalogue: `families/*.yaml` first, then `*.yaml`,
-/// each sorted by name; files are named "grades/<relative path>" in messages and in Grade::file.
+/// Files in grades/ that are not grade files.
+inline constexpr const char* prices_file_name = "prices.yaml";
+inline constexpr const char* supply_file_name = "supply.yaml";
+
+/// Read a grade directory as the built-in catalogue: `families/*.yaml` first, then `*.yaml`
+/// (but prices.yaml and supply.yaml, kept as text), each sorted by name; files are named
+/// "grades/<relative path>" in messages and in Grade::file.
 BuiltinData load_grade_directory(const std::string& directory);
 
 /// The built-in catalogue of this library (deserialized once per process).

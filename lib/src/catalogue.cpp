@@ -118,7 +118,9 @@ void Catalogue::add_directory(const std::string& path) {
         return files;
     };
     for (const auto& f : yaml_files_in(fs::path(path) / "families")) add_file(f.string(), true);
-    for (const auto& f : yaml_files_in(path)) add_file(f.string(), false);
+    for (const auto& f : yaml_files_in(path))
+        if (f.filename() != detail::prices_file_name && f.filename() != detail::supply_file_name)
+            add_file(f.string(), false);
 }
 
 void Catalogue::add_environment_directories() {

@@ -52,6 +52,13 @@ std::string Source::citation() const {
     return out;
 }
 
+double Composition::fraction_of(std::string_view element) const {
+    double x = 0.0;
+    for (const auto& e : elements)
+        if (e.element == element) x += e.fraction;
+    return x;
+}
+
 const Source& Grade::source_for(std::string_view id) const {
     if (id.empty() || id == source.id) return source;
     for (const auto& s : other_sources)

@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <array>
 #include <regex>
 
 #include <fmt/format.h>
 
+#include "source_reader.hpp"
 #include "temperature_model.hpp"
 
 namespace magsel::detail {
@@ -22,53 +24,6 @@ constexpr double mu_rec_low = 1.0, mu_rec_high = 1.5;
 constexpr double squareness_low = 0.2, squareness_high = 0.99;
 constexpr double density_low = 3000.0, density_high = 9500.0;    // kg/m³
 constexpr double kelvin_high = 1273.15;                           // 1000 °C
-
-bool valid_date(const std::string& s, bool allow_partial) {
-    static const std::regex full(R"(\d{4}-\d{2}-\d{2})");
-    static const std::regex partial(R"(\d{4}(-\d{2})?)");
-    if (std::regex_match(s, full)) return true;
-    return allow_partial && (s == "undated" || std::regex_match(s, partial));
-}
-
-Source read_source(const YamlValue& v, std::string id) {
-    v.check_keys({"title", "publisher", "url", "document", "date", "retrieved", "notes"});
-    Source s;
-    s.id = std::move(id);
-    s.title = v.require("title").text();
-    if (auto p = v.find("publisher")) s.publisher = p->text();
-    if (auto u = v.find("url")) s.url = u->text();
-    if (auto d = v.find("document")) s.document = d->text();
-    if (s.url.empty() && s.document.empty()) v.fail("a source needs a `url` or a `document`");
-    const auto date = v.require("date");
-    s.date = date.text();
-    if (!valid_date(s.date, true)) date.fail("expected a date YYYY-MM-DD, YYYY-MM, YYYY or `undated`");
-    const auto retrieved = v.require("retrieved");
-    s.retrieved = retrieved.text();
-    if (!valid_date(s.retrieved, false)) retrieved.fail("expected the date it was read, YYYY-MM-DD");
-    if (auto n = v.find("notes")) s.notes = n->text();
-    return s;
-}
-
-/// The file's `source` (id "file") and its `sources` map.
-std::vector<Source> read_sources(const YamlValue& root) {
-    std::vector<Source> out;
-    out.push_back(read_source(root.require("source"), "file"));
-    if (auto more = root.find("sources")) {
-        for (const auto& [id, value] : more->entries()) out.push_back(read_source(value, id));
-    }
-    return out;
-}
-
-void check_source_id(const YamlValue& v, const std::string& id, const std::vector<Source>& sources) {
-    if (id.empty()) return;
-    for (const auto& s : sources)
-        if (s.id == id) return;
-    std::vector<std::string> ids;
-    for (const auto& s : sources) ids.push_back(s.id);
-    const auto near = closest_matches(id, ids, 1);
-    v.fail(near.empty() ? fmt::format("no source with id `{}` in `sources`", id)
-                        : fmt::format("no source with id `{}` (did you mean `{}`?)", id, near.front()));
-}
 
 Family read_family(const YamlValue& v) {
     const auto text = v.text();
@@ -169,6 +124,73 @@ Sourced<units::Density> read_sourced_density(const YamlValue& v, const std::vect
     check_range(*value_node, rho, density_low, density_high, "the density (kg/m^3)");
     s.value = rho * units::kilogram_per_cubic_metre;
     return s;
+}
+
+Composition read_composition(const YamlValue& v, const std::vector<Source>& sources, bool family_defaults) {
+    if (family_defaults) v.check_keys({"elements", "heavy_rare_earth", "basis", "note", "source"});
+    else v.check_keys({"elements", "basis", "note", "source"});
+    Composition c;
+    double total = 0.0;
+    for (const auto& [element, value] : v.require("elements").entries()) {
+        if (!is_known_element(element)) {
+            const auto names = known_element_names();
+            const auto near = closest_matches(element, names, 1);
+            value.fail(near.empty() ? fmt::format("unknown element `{}`", element)
+                                    : fmt::format("unknown element `{}` (did you mean `{}`?)", element, near.front()));
+        }
+        const double x = value.quantity(Dimension::fraction);
+        check_range(value, x * 100.0, 0.0, 100.0, "a mass fraction in %");
+        c.elements.push_back({element, x});
+        total += x;
+    }
+    if (std::abs(total - 1.0) > 0.01)
+        v.require("elements").fail(fmt::format("the elements add up to {:.2f} %, not 100 % ± 1 %", total * 100.0));
+    const auto basis = v.require("basis");
+    if (basis.text() != "published" && basis.text() != "estimated") basis.fail("`basis` is `published` or `estimated`");
+    c.estimated = basis.text() == "estimated";
+    if (auto n = v.find("note")) c.note = n->text();
+    if (c.estimated && c.note.empty()) v.fail("an estimated composition needs a `note` saying how");
+    if (auto id = v.find("source")) {
+        c.source_id = id->text();
+        check_source_id(*id, c.source_id, sources);
+    }
+    if (auto h = v.find("heavy_rare_earth")) {
+        h->check_keys({"replaces", "dy_share"});
+        const auto replaces = h->require("replaces");
+        c.heavy_rare_earth_replaces = replaces.text();
+        if (c.fraction_of(c.heavy_rare_earth_replaces) <= 0.0)
+            replaces.fail(fmt::format("`{}` is not among the elements", c.heavy_rare_earth_replaces));
+        if (auto share = h->find("dy_share")) {
+            c.dy_share = share->number();
+            check_range(*share, c.dy_share, 0.0, 1.0, "the Dy share of Dy + Tb");
+        }
+    }
+    return c;
+}
+
+/// A grade's composition from its family's: the grade's Dy + Tb takes the place of part of the
+/// family's `replaces` element (PrNd for NdFeB).
+Composition derive_composition(const YamlValue& grade_node, const Composition& family, const Grade& g) {
+    Composition c = family;
+    c.origin = ValueOrigin::family_default;
+    c.heavy_rare_earth_replaces.clear();
+    if (!g.heavy_rare_earth || family.heavy_rare_earth_replaces.empty() || g.heavy_rare_earth->dy_tb_fraction == 0.0)
+        return c;
+    const double x = g.heavy_rare_earth->dy_tb_fraction;
+    const double tb_share = g.heavy_rare_earth->tb_share.value_or(1.0 - family.dy_share);
+    for (auto& e : c.elements) {
+        if (e.element != family.heavy_rare_earth_replaces) continue;
+        if (e.fraction < x)
+            grade_node.fail(fmt::format("Dy + Tb ({:.1f} %) exceeds the family composition's {} ({:.1f} %)", x * 100.0,
+                                        e.element, e.fraction * 100.0));
+        e.fraction -= x;
+    }
+    if (x * (1.0 - tb_share) > 0.0) c.elements.push_back({"Dy", x * (1.0 - tb_share)});
+    if (x * tb_share > 0.0) c.elements.push_back({"Tb", x * tb_share});
+    c.note = fmt::format("the family's typical composition with this grade's Dy + Tb ({:.1f} wt %) in place of {}; {}",
+                         x * 100.0, family.heavy_rare_earth_replaces, family.note);
+    c.estimated = true;
+    return c;
 }
 
 double read_temperature(const YamlValue& v) {
@@ -275,7 +297,7 @@ Grade read_grade(const YamlValue& v, const std::string& series, Family family, c
     v.check_keys({"name", "aliases", "source", "process", "remanence", "coercivity_intrinsic", "coercivity_normal",
                   "energy_product", "temperature_coefficients", "temperature_points", "recoil_permeability",
                   "squareness", "density", "max_operating_temperature", "curie_temperature", "heavy_rare_earth",
-                  "hre_free", "notes"});
+                  "hre_free", "composition", "notes"});
     Grade g;
     g.family = family;
     g.series = series;
@@ -364,7 +386,7 @@ Grade read_grade(const YamlValue& v, const std::string& series, Family family, c
     if (auto t = v.find("max_operating_temperature")) g.max_operating_temperature = units::kelvin_point(read_temperature(*t));
     if (auto t = v.find("curie_temperature")) g.curie_temperature = units::kelvin_point(read_temperature(*t));
     if (auto h = v.find("heavy_rare_earth")) {
-        h->check_keys({"dy_tb", "basis", "note"});
+        h->check_keys({"dy_tb", "basis", "note", "tb_share"});
         HeavyRareEarth hre;
         const auto amount = h->require("dy_tb");
         hre.dy_tb_fraction = amount.quantity(Dimension::fraction);
@@ -375,6 +397,10 @@ Grade read_grade(const YamlValue& v, const std::string& series, Family family, c
         hre.estimated = b == "estimated";
         if (auto n = h->find("note")) hre.note = n->text();
         if (hre.estimated && hre.note.empty()) h->fail("an estimated content needs a `note` saying how");
+        if (auto tb = h->find("tb_share")) {
+            hre.tb_share = tb->number();
+            check_range(*tb, *hre.tb_share, 0.0, 1.0, "the Tb share of Dy + Tb");
+        }
         g.heavy_rare_earth = hre;
     } else if (is_ndfeb(family)) {
         v.fail("NdFeB grades need `heavy_rare_earth` (Dy + Tb content, published or estimated)");
@@ -384,6 +410,18 @@ Grade read_grade(const YamlValue& v, const std::string& series, Family family, c
         if (g.hre_free && g.heavy_rare_earth && g.heavy_rare_earth->dy_tb_fraction > 0.0)
             f->fail("`hre_free: true` contradicts a Dy + Tb content above zero");
     }
+    if (auto c = v.find("composition")) {
+        g.composition = read_composition(*c, sources, false);
+        if (g.heavy_rare_earth) {
+            const double stated = g.composition->fraction_of("Dy") + g.composition->fraction_of("Tb");
+            if (std::abs(stated - g.heavy_rare_earth->dy_tb_fraction) > 0.001)
+                c->fail(fmt::format("Dy + Tb in the composition ({:.2f} %) differs from `heavy_rare_earth` ({:.2f} %)",
+                                    stated * 100.0, g.heavy_rare_earth->dy_tb_fraction * 100.0));
+        }
+    } else if (d.composition) {
+        g.composition = derive_composition(v, *d.composition, g);
+        copy_family_source(g, d, g.composition->source_id);
+    }
     if (auto n = v.find("notes")) g.notes = n->text();
     return g;
 }
@@ -392,7 +430,8 @@ Grade read_grade(const YamlValue& v, const std::string& series, Family family, c
 
 FamilyDefaults read_family_defaults(const YamlDocument& doc) {
     const auto root = doc.root();
-    root.check_keys({"family", "source", "sources", "notes", "recoil_permeability", "squareness", "density"});
+    root.check_keys({"family", "source", "sources", "notes", "recoil_permeability", "squareness", "density",
+                     "composition"});
     FamilyDefaults d;
     d.file = doc.file_name();
     d.family = read_family(root.require("family"));
@@ -404,6 +443,7 @@ FamilyDefaults read_family_defaults(const YamlDocument& doc) {
     d.squareness = read_sourced_number(s, d.sources);
     check_range(s, d.squareness.value, squareness_low, squareness_high, "the squareness Hk/Hcj");
     d.density = read_sourced_density(root.require("density"), d.sources);
+    if (auto c = root.find("composition")) d.composition = read_composition(*c, d.sources, true);
     return d;
 }
 

@@ -16,6 +16,7 @@ struct FamilyDefaults {
     Sourced<double> recoil_permeability;
     Sourced<double> squareness;
     Sourced<units::Density> density;
+    std::optional<Composition> composition;  ///< the family's typical composition, where given
     std::vector<Source> sources;  ///< ids as in the file; "file" is the file's own source
     std::string file;
 };

@@ -9,7 +9,7 @@ namespace magsel::detail {
 namespace {
 
 // Bump when the layout changes (any field added to Grade or its parts).
-constexpr std::string_view magic = "magsel-snapshot-3";
+constexpr std::string_view magic = "magsel-snapshot-4";
 
 // ---- writing -------------------------------------------------------------------------------
 struct Writer {
@@ -58,7 +58,14 @@ void put(Writer& w, const RelativeTemperatureModel& m) {
     put(w, m.coefficients), put(w, m.low_kelvin), put(w, m.high_kelvin), put(w, static_cast<int>(m.kind));
     put(w, m.rms_residual), put(w, std::uint64_t{m.point_count});
 }
-void put(Writer& w, const HeavyRareEarth& h) { put(w, h.dy_tb_fraction), put(w, h.estimated), put(w, h.note); }
+void put(Writer& w, const HeavyRareEarth& h) {
+    put(w, h.dy_tb_fraction), put(w, h.estimated), put(w, h.note), put(w, h.tb_share);
+}
+void put(Writer& w, const ElementFraction& e) { put(w, e.element), put(w, e.fraction); }
+void put(Writer& w, const Composition& c) {
+    put(w, c.elements), put(w, c.estimated), put(w, c.note), put(w, c.source_id), put(w, static_cast<int>(c.origin));
+    put(w, c.heavy_rare_earth_replaces), put(w, c.dy_share);
+}
 void put(Writer& w, const Grade& g) {
     put(w, g.name), put(w, g.aliases), put(w, static_cast<int>(g.family)), put(w, g.process), put(w, g.series);
     put(w, g.file), put(w, g.line), put(w, g.source), put(w, g.other_sources), put(w, g.builtin);
@@ -66,11 +73,11 @@ void put(Writer& w, const Grade& g) {
     put(w, g.coefficients), put(w, g.temperature_points), put(w, g.remanence_model), put(w, g.coercivity_model);
     put(w, g.recoil_permeability), put(w, g.squareness), put(w, g.density);
     put(w, g.max_operating_temperature), put(w, g.curie_temperature), put(w, g.heavy_rare_earth), put(w, g.hre_free);
-    put(w, g.notes);
+    put(w, g.composition), put(w, g.notes);
 }
 void put(Writer& w, const FamilyDefaults& d) {
     put(w, static_cast<int>(d.family)), put(w, d.recoil_permeability), put(w, d.squareness), put(w, d.density);
-    put(w, d.sources), put(w, d.file);
+    put(w, d.composition), put(w, d.sources), put(w, d.file);
 }
 
 // ---- reading -------------------------------------------------------------------------------
@@ -159,7 +166,14 @@ void get(Reader& r, RelativeTemperatureModel& m) {
     get(r, m.coefficients), get(r, m.low_kelvin), get(r, m.high_kelvin), get_enum(r, m.kind);
     get(r, m.rms_residual), get(r, m.point_count, r.in.size() + 1000000);
 }
-void get(Reader& r, HeavyRareEarth& h) { get(r, h.dy_tb_fraction), get(r, h.estimated), get(r, h.note); }
+void get(Reader& r, HeavyRareEarth& h) {
+    get(r, h.dy_tb_fraction), get(r, h.estimated), get(r, h.note), get(r, h.tb_share);
+}
+void get(Reader& r, ElementFraction& e) { get(r, e.element), get(r, e.fraction); }
+void get(Reader& r, Composition& c) {
+    get(r, c.elements), get(r, c.estimated), get(r, c.note), get(r, c.source_id), get_enum(r, c.origin);
+    get(r, c.heavy_rare_earth_replaces), get(r, c.dy_share);
+}
 void get(Reader& r, Grade& g) {
     get(r, g.name), get(r, g.aliases), get_enum(r, g.family), get(r, g.process), get(r, g.series);
     get(r, g.file), get(r, g.line), get(r, g.source), get(r, g.other_sources), get(r, g.builtin);
@@ -167,11 +181,11 @@ void get(Reader& r, Grade& g) {
     get(r, g.coefficients), get(r, g.temperature_points), get(r, g.remanence_model), get(r, g.coercivity_model);
     get(r, g.recoil_permeability), get(r, g.squareness), get(r, g.density);
     get(r, g.max_operating_temperature), get(r, g.curie_temperature), get(r, g.heavy_rare_earth), get(r, g.hre_free);
-    get(r, g.notes);
+    get(r, g.composition), get(r, g.notes);
 }
 void get(Reader& r, FamilyDefaults& d) {
     get_enum(r, d.family), get(r, d.recoil_permeability), get(r, d.squareness), get(r, d.density);
-    get(r, d.sources), get(r, d.file);
+    get(r, d.composition), get(r, d.sources), get(r, d.file);
 }
 
 }  // namespace
@@ -183,6 +197,7 @@ std::string write_snapshot(const BuiltinData& data) {
     for (const auto& [family, d] : data.defaults) defaults.push_back(d);
     put(w, defaults);
     put(w, data.grades);
+    put(w, data.prices_yaml), put(w, data.supply_yaml);
     return std::move(w.out);
 }
 
@@ -196,6 +211,7 @@ BuiltinData read_snapshot(std::string_view bytes) {
     get(r, defaults);
     for (auto& d : defaults) data.defaults[d.family] = std::move(d);
     get(r, data.grades);
+    get(r, data.prices_yaml), get(r, data.supply_yaml);
     if (!r.in.empty()) throw Error("the built-in grade snapshot has trailing bytes (rebuild magsel)");
     return data;
 }

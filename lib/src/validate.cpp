@@ -7,7 +7,9 @@
 
 #include "magsel/catalogue.hpp"
 #include "magsel/error.hpp"
+#include "builtin_data.hpp"
 #include "grade_file.hpp"
+#include "magsel/economics.hpp"
 
 namespace magsel {
 namespace {
@@ -42,17 +44,23 @@ ValidationReport validate_paths(const std::vector<std::string>& paths) {
     }
 
     // Collect files: family-defaults files first, so grade files see them.
-    std::vector<fs::path> family_files, grade_files;
+    std::vector<fs::path> family_files, grade_files, price_files, supply_files;
+    auto sort_into = [&](const fs::path& f) {
+        if (in_families_dir(f)) family_files.push_back(f);
+        else if (f.filename() == detail::prices_file_name) price_files.push_back(f);
+        else if (f.filename() == detail::supply_file_name) supply_files.push_back(f);
+        else grade_files.push_back(f);
+    };
     for (const auto& p : paths) {
         std::error_code ec;
         if (fs::is_directory(p, ec)) {
             for (const auto& entry : fs::recursive_directory_iterator(p, ec)) {
                 const auto ext = entry.path().extension();
                 if (!entry.is_regular_file() || (ext != ".yaml" && ext != ".yml")) continue;
-                (in_families_dir(entry.path()) ? family_files : grade_files).push_back(entry.path());
+                sort_into(entry.path());
             }
         } else if (fs::exists(p, ec)) {
-            (in_families_dir(p) ? family_files : grade_files).emplace_back(p);
+            sort_into(fs::path(p));
         } else {
             report.errors.push_back(fmt::format("{}: error: no such file or directory", p));
         }
@@ -75,6 +83,22 @@ ValidationReport validate_paths(const std::vector<std::string>& paths) {
             const auto before = catalogue.grades().size();
             catalogue.add_file(f.string(), false);
             report.grade_count += catalogue.grades().size() - before;
+        } catch (const Error& e) {
+            report.errors.emplace_back(e.what());
+        }
+    }
+    for (const auto& f : price_files) {
+        report.files.push_back(f.string());
+        try {
+            PriceTable::load(f.string());
+        } catch (const Error& e) {
+            report.errors.emplace_back(e.what());
+        }
+    }
+    for (const auto& f : supply_files) {
+        report.files.push_back(f.string());
+        try {
+            SupplyData::load(f.string());
         } catch (const Error& e) {
             report.errors.emplace_back(e.what());
         }

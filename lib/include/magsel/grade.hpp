@@ -87,7 +87,30 @@ struct HeavyRareEarth {
     double dy_tb_fraction = 0.0;  ///< mass fraction (0.035 = 3.5 wt %)
     bool estimated = false;       ///< true: an estimate (see note), false: published
     std::string note;
+    std::optional<double> tb_share;  ///< Tb part of Dy + Tb where stated (else the family's split)
     bool operator==(const HeavyRareEarth&) const = default;
+};
+
+/// One element's mass fraction in a magnet ("PrNd" stands for the Pr–Nd mix).
+struct ElementFraction {
+    std::string element;
+    double fraction = 0.0;  ///< mass fraction (0.30 = 30 wt %)
+    bool operator==(const ElementFraction&) const = default;
+};
+
+/// What a magnet is made of, by mass.
+struct Composition {
+    std::vector<ElementFraction> elements;
+    bool estimated = true;
+    std::string note;
+    std::string source_id;
+    ValueOrigin origin = ValueOrigin::grade_data;
+    /// Family defaults only: the element a grade's Dy + Tb replaces, and the Dy part of it.
+    std::string heavy_rare_earth_replaces;
+    double dy_share = 1.0;
+    /// Mass fraction of `element` (0 when absent).
+    double fraction_of(std::string_view element) const;
+    bool operator==(const Composition&) const = default;
 };
 
 /// The temperature model of one property: X(T)/X(20 °C) as a polynomial in (T − 20 °C),
@@ -132,6 +155,7 @@ struct Grade {
     std::optional<units::Temperature> curie_temperature;
     std::optional<HeavyRareEarth> heavy_rare_earth;
     bool hre_free = false;  ///< the maker states: no Dy, no Tb
+    std::optional<Composition> composition;  ///< the grade's own, or derived from the family's
     std::string notes;
 
     /// The source with this id ("" or "file": the grade's own source).

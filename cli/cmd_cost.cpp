@@ -1,0 +1,162 @@
+// magsel cost GRADE... [--mass M | --volume V] [--format ...] — cost per kg by element and
+// processing, each line with its price's date and source; with --price, the scenario against
+// the baseline and the ranking change it causes.
+#include <algorithm>
+#include <iostream>
+#include <memory>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "context.hpp"
+#include "magsel/error.hpp"
+#include "output.hpp"
+
+namespace magsel::cli {
+namespace {
+
+using nlohmann::ordered_json;
+
+struct CostOptions {
+    std::vector<std::string> grades;
+    std::string mass;
+    std::string volume;
+    std::string format;
+};
+
+std::size_t rank_of(const std::vector<double>& values, std::size_t i) {
+    return 1 + static_cast<std::size_t>(std::count_if(values.begin(), values.end(), [&](double v) { return v < values[i]; }));
+}
+
+ExitCode run_cost(const GlobalOptions& global, const CostOptions& o) {
+    const auto catalogue = load_catalogue(global);
+    const auto prices = load_prices(global);
+    const auto baseline = load_baseline_prices(global);
+    const auto supply = SupplyData::builtin();
+    const bool scenario = !global.price_edits.empty();
+    if (!o.mass.empty() && !o.volume.empty()) throw UsageError("give --mass or --volume, not both");
+
+    struct Row {
+        const Grade* grade;
+        CostBreakdown cost, base;
+        SupplyExposure exposure;
+        std::optional<double> part_usd;
+        std::optional<double> mass_kg;
+    };
+    std::vector<Row> rows;
+    for (const auto& name : o.grades) {
+        const auto& g = catalogue.find(name);
+        Row r{&g, cost_per_kg(g, prices), cost_per_kg(g, baseline), supply_exposure(g, supply), {}, {}};
+        if (!o.mass.empty()) r.mass_kg = units::parse_mass(o.mass).value();
+        if (!o.volume.empty()) r.mass_kg = mass_of(g, units::parse_volume(o.volume)).value();
+        if (r.mass_kg) r.part_usd = part_cost(r.cost, *r.mass_kg * units::kilogram).value();
+        rows.push_back(std::move(r));
+    }
+    std::vector<double> now, before;
+    for (const auto& r : rows) now.push_back(r.cost.total.value()), before.push_back(r.base.total.value());
+
+    if (o.format == "json") {
+        auto out = ordered_json::array();
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            const auto& r = rows[i];
+            auto lines = ordered_json::array();
+            for (const auto& l : r.cost.lines) {
+                ordered_json line{{"element", l.element}, {"wt_percent", l.fraction * 100.0},
+                                  {"usd_per_kg_magnet", l.contribution.value()}};
+                if (l.price) {
+                    line["price_usd_per_kg_element"] = l.price->per_kg.value();
+                    line["quoted"] = l.price->quoted;
+                    line["price_date"] = l.price->date;
+                    line["source"] = l.price->source.citation();
+                    if (!l.price->scenario.empty()) line["scenario"] = l.price->scenario;
+                    if (!l.price->estimated.empty()) line["estimated"] = l.price->estimated;
+                } else {
+                    line["price_usd_per_kg_element"] = nullptr;
+                }
+                lines.push_back(line);
+            }
+            out.push_back({{"grade", r.grade->name},
+                           {"cost_per_kg", r.cost.total.value()},
+                           {"currency", prices.currency()},
+                           {"material_per_kg", r.cost.material.value()},
+                           {"processing_per_kg", r.cost.processing.value()},
+                           {"yield_factor", r.cost.yield},
+                           {"baseline_cost_per_kg", r.base.total.value()},
+                           {"rank", rank_of(now, i)},
+                           {"baseline_rank", rank_of(before, i)},
+                           {"part_mass_kg", r.mass_kg ? ordered_json(*r.mass_kg) : ordered_json(nullptr)},
+                           {"part_cost", r.part_usd ? ordered_json(*r.part_usd) : ordered_json(nullptr)},
+                           {"dy_tb_wt_percent", r.exposure.dy_tb_fraction * 100.0},
+                           {"controlled_elements", r.exposure.controlled},
+                           {"critical_elements", r.exposure.critical},
+                           {"supply_risk", r.exposure.supply_risk},
+                           {"price_date", r.cost.price_date},
+                           {"composition_estimated", r.cost.composition_estimated},
+                           {"lines", lines},
+                           {"warnings", r.cost.warnings}});
+        }
+        std::cout << out.dump(2) << '\n';
+        return ExitCode::success;
+    }
+
+    const auto format = table_format(o.format);
+    for (const auto& r : rows) {
+        if (format != TableFormat::csv)
+            std::cout << fmt::format("{} ({}): {:.2f} USD/kg{}\n", r.grade->name, to_string(r.grade->family),
+                                     r.cost.total.value(),
+                                     r.part_usd ? fmt::format(", part {:.3g} kg: {:.2f} USD", *r.mass_kg, *r.part_usd) : "");
+        Table t;
+        t.header = {"element", "wt %", "USD/kg el.", "date", "USD/kg", "source"};
+        t.right_align = {false, true, true, false, true, false};
+        for (const auto& l : r.cost.lines) {
+            std::string src = l.price ? l.price->source.publisher.empty() ? l.price->source.title : l.price->source.publisher
+                                      : "no price";
+            if (src.size() > 28) src = src.substr(0, 27) + "…";
+            t.rows.push_back({l.element, fixed(l.fraction * 100.0, 2),
+                              l.price ? fixed(l.price->per_kg.value(), 1) + (l.price->scenario.empty() ? "" : "*") : "-",
+                              l.price ? l.price->date : "", fixed(l.contribution.value(), 2), src});
+        }
+        t.rows.push_back({fmt::format("× yield {:.2f}", r.cost.yield), "", "", "", "(in lines)", ""});
+        t.rows.push_back({"processing", "", "", "", fixed(r.cost.processing.value(), 2), ""});
+        t.rows.push_back({"total", "", "", r.cost.price_date, fixed(r.cost.total.value(), 2), ""});
+        std::cout << render(t, format);
+        if (format != TableFormat::csv) {
+            std::cout << fmt::format("Dy+Tb {:.1f} wt %{}; export-controlled: {}; supply risk {:.3f}\n",
+                                     r.exposure.dy_tb_fraction * 100.0, r.exposure.dy_tb_estimated ? " (estimated)" : "",
+                                     r.exposure.controlled.empty() ? "none" : fmt::format("{}", fmt::join(r.exposure.controlled, ", ")),
+                                     r.exposure.supply_risk);
+            if (r.cost.composition_estimated) std::cout << "composition estimated (see `magsel grades show`)\n";
+            for (const auto& w : r.cost.warnings) std::cout << "warning: " << w << '\n';
+            std::cout << '\n';
+        }
+    }
+    if (scenario && format != TableFormat::csv) {
+        Table t;
+        t.header = {"grade", "baseline USD/kg", "scenario USD/kg", "change", "rank before", "rank after"};
+        t.right_align = {false, true, true, true, true, true};
+        for (std::size_t i = 0; i < rows.size(); ++i)
+            t.rows.push_back({rows[i].grade->name, fixed(before[i], 2), fixed(now[i], 2),
+                              fmt::format("{:+.1f} %", (now[i] / before[i] - 1.0) * 100.0),
+                              std::to_string(rank_of(before, i)), std::to_string(rank_of(now, i))});
+        std::cout << fmt::format("scenario {}:\n", fmt::join(global.price_edits, ", ")) << render(t, format);
+    }
+    std::cout << "* scenario price. Costs are estimates from dated public prices, not quotes (docs/economics.md).\n";
+    return ExitCode::success;
+}
+
+}  // namespace
+
+void register_cost(CLI::App& app, const GlobalOptions& global, ExitCode& exit_code) {
+    auto o = std::make_shared<CostOptions>();
+    auto* cmd = app.add_subcommand("cost", "Cost per kg by element and processing, Dy+Tb and supply exposure");
+    cmd->footer("Examples:\n  magsel cost N48SH\n  magsel cost N48SH --mass 1.6kg\n"
+                "  magsel cost N42SH N38UH HL-G48UH --price Dy=2x --price Tb=2x     (ranking change)\n"
+                "  magsel --prices my-prices.yaml cost Y30BH --volume 120cm^3 --format json");
+    cmd->add_option("grades", o->grades, "One or more grade names")->required();
+    cmd->add_option("--mass", o->mass, "Magnet mass per part (e.g. 1.6kg)");
+    cmd->add_option("--volume", o->volume, "Magnet volume per part (e.g. 120cm^3): mass from the grade's density");
+    add_format_option(*cmd, o->format, {"table", "json", "csv", "md"});
+    cmd->callback([&global, &exit_code, o] { exit_code = run_cost(global, *o); });
+}
+
+}  // namespace magsel::cli

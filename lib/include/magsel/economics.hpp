@@ -1,0 +1,124 @@
+// magsel/economics.hpp — what a grade costs and what it exposes you to.
+//
+// Material cost per kg of magnet = yield × Σ (mass fraction × price per kg of element),
+// plus the family's processing cost per kg; part cost = mass × cost per kg. Prices, yields and
+// processing costs come from a dated, sourced price table (grades/prices.yaml, or --prices);
+// export-control and critical-material lists from grades/supply.yaml. docs/economics.md
+// explains the model and its limits: an estimate from public prices, not a quote.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "magsel/grade.hpp"
+
+namespace magsel {
+
+/// One raw-material price, converted to USD per kg of the element.
+struct MaterialPrice {
+    std::string key;                 ///< element or "PrNd"
+    units::MoneyPerMass per_kg;      ///< USD per kg of the element (metal basis)
+    std::string quoted;              ///< as the source quotes it: "667500 CNY/t, oxide"
+    std::string date;
+    Source source;
+    std::string estimated;           ///< non-empty: how it was estimated
+    std::string scenario;            ///< non-empty: changed by --price ("×2", "+100 %", "set to 95 USD/kg")
+};
+
+/// A family's yield factor or processing cost with its provenance.
+struct FamilyCost {
+    double yield = 1.0;                                  ///< kg bought per kg of finished magnet
+    units::MoneyPerMass processing = 0.0 * units::usd_per_kilogram;
+    std::string date;
+    Source source;
+    std::string estimated;
+};
+
+class PriceTable {
+public:
+    /// The built-in table (grades/prices.yaml at build time).
+    static PriceTable builtin();
+    /// A price file (format: docs/economics-file-format.md); InputError with file:line:col.
+    static PriceTable load(const std::string& path);
+
+    /// A scenario edit: "Dy=+100%", "Tb=2x", "PrNd=95USD/kg", "Dy=-30%". UsageError when malformed
+    /// or the key has no price.
+    void apply(std::string_view edit);
+
+    const MaterialPrice* find(std::string_view key) const;
+    const std::vector<MaterialPrice>& materials() const { return materials_; }
+    const FamilyCost* family_cost(Family f) const;
+    const std::string& currency() const { return currency_; }
+
+private:
+    static PriceTable parse(const std::string& text, const std::string& name);
+    std::string currency_ = "USD";
+    std::vector<MaterialPrice> materials_;
+    std::map<Family, FamilyCost> family_costs_;
+};
+
+/// One line of a cost breakdown: an element's share of the material cost.
+struct CostLine {
+    std::string element;
+    double fraction = 0.0;                 ///< mass fraction in the magnet
+    std::optional<MaterialPrice> price;    ///< empty: no price (oxygen, binder): counted as 0
+    units::MoneyPerMass contribution;      ///< yield × fraction × price, per kg of magnet
+};
+
+struct CostBreakdown {
+    std::vector<CostLine> lines;
+    double yield = 1.0;
+    units::MoneyPerMass material;    ///< Σ contributions [USD/kg]
+    units::MoneyPerMass processing;  ///< [USD/kg]
+    units::MoneyPerMass total;       ///< material + processing [USD/kg]
+    std::string price_date;          ///< the oldest price date used
+    bool composition_estimated = true;
+    std::vector<std::string> warnings;
+};
+
+/// Cost per kg of `grade` under `prices`. Throws UsageError when the grade has no composition.
+CostBreakdown cost_per_kg(const Grade& grade, const PriceTable& prices);
+
+/// Part cost: mass × cost per kg.
+units::Money part_cost(const CostBreakdown& cost, units::Mass mass);
+/// Mass from volume × the grade's density.
+units::Mass mass_of(const Grade& grade, units::Volume volume);
+
+/// An export-control or critical-material list.
+struct SupplyList {
+    std::string id, name, kind, jurisdiction, date, status;
+    std::vector<std::string> elements;
+    Source source;
+};
+
+class SupplyData {
+public:
+    static SupplyData builtin();
+    static SupplyData load(const std::string& path);
+    const std::vector<SupplyList>& lists() const { return lists_; }
+    /// The risk weight of a list kind (export-control 1.0, critical-raw-material 0.25 by default).
+    double weight(std::string_view kind) const;
+
+private:
+    static SupplyData parse(const std::string& text, const std::string& name);
+    std::vector<SupplyList> lists_;
+    std::map<std::string, double, std::less<>> weights_;
+};
+
+struct SupplyExposure {
+    double dy_tb_fraction = 0.0;               ///< Dy + Tb mass fraction
+    bool dy_tb_estimated = true;
+    bool hre_free = false;                     ///< stated HRE-free by the maker
+    std::vector<std::string> controlled;       ///< elements under an in-force export control
+    std::vector<std::string> critical;         ///< elements on an in-force critical-material list
+    /// Σ over elements of mass fraction × the largest weight of the in-force lists naming it
+    /// ("controlled-equivalent mass fraction", 0…1; docs/economics.md).
+    double supply_risk = 0.0;
+};
+
+SupplyExposure supply_exposure(const Grade& grade, const SupplyData& supply);
+
+}  // namespace magsel

@@ -1,0 +1,158 @@
+// Cost and supply exposure against hand calculations with round test prices
+// (tests/data/good/economics*/*.yaml), price scenarios, and bad price files.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+
+#include "magsel/catalogue.hpp"
+#include "magsel/economics.hpp"
+#include "magsel/error.hpp"
+
+using namespace magsel;
+using Catch::Matchers::Contains;
+
+namespace {
+const std::string dir = std::string(MAGSEL_TEST_DATA) + "/good/economics/";
+const std::string lists = std::string(MAGSEL_TEST_DATA) + "/good/economics-lists/";
+Catalogue economics_grades() {
+    auto c = Catalogue::empty();
+    c.add_file(dir + "ndfeb-economics.yaml");
+    c.add_file(dir + "ferrite-economics.yaml");
+    return c;
+}
+PriceTable simple_prices() { return PriceTable::load(lists + "prices-simple.yaml"); }
+}  // namespace
+
+TEST_CASE("cost per kg by hand: HRE-free, Dy-rich and ferrite grades", "[economics][cost]") {
+    const auto c = economics_grades();
+    const auto prices = simple_prices();
+    // PrNd 31 %·100 + Fe 68 %·1 + B 1 %·5 = 31.73 USD; × yield 1.25 = 39.6625; + 15 processing
+    const auto free = cost_per_kg(c.find("TEST-HREFREE"), prices);
+    CHECK(free.material.value() == Approx(39.6625).epsilon(1e-12));
+    CHECK(free.total.value() == Approx(54.6625).epsilon(1e-12));
+    // Dy oxide 2,000,000 CNY/t · 0.125 USD/CNY / 1000 / 0.8 (Dy in the oxide) = 312.5 USD/kg Dy;
+    // 22·100 + 8·312.5 + 1·1000 + 68·1 + 1·5 = 5773 USD per 100 kg → 57.73; × 1.25 = 72.1625; + 15
+    const auto rich = cost_per_kg(c.find("TEST-DYRICH"), prices);
+    CHECK(prices.find("Dy")->per_kg.value() == Approx(312.5).epsilon(1e-12));
+    CHECK(rich.total.value() == Approx(87.1625).epsilon(1e-12));
+    CHECK(rich.price_date == "2026");  // the oldest date among the prices used (processing: 2026)
+    // Sr 8.25 %·4 + Fe 63.12 %·1 + O (no price) = 0.9612; × 1.1 = 1.05732; + 2
+    const auto ferrite = cost_per_kg(c.find("TEST-FERRITE"), prices);
+    CHECK(ferrite.total.value() == Approx(3.05732).epsilon(1e-12));
+    CHECK(ferrite.warnings.empty());  // oxygen has no price and needs none
+    // part cost: 1.6 kg × 54.6625
+    CHECK(part_cost(free, 1.6 * units::kilogram).value() == Approx(87.46).epsilon(1e-12));
+}
+
+TEST_CASE("the built-in Y30BH costs what its published prices add up to", "[economics][cost]") {
+    // grades/prices.yaml: SrCO3 18,500 CNY/t, Fe2O3 3,875 CNY/t, 1 CNY = 0.14170 USD,
+    // Sr in SrCO3 0.5935, Fe in Fe2O3 0.6994; ferrite yield 1.10, processing 2.2 USD/kg;
+    // family composition Sr 8.25 %, Fe 63.12 %, O 28.63 %.
+    const double sr = 18500 * 0.14170 / 1000 / 0.5935, fe = 3875 * 0.14170 / 1000 / 0.6994;
+    const double expected = 1.10 * (0.0825 * sr + 0.6312 * fe) + 2.2;
+    const auto cost = cost_per_kg(Catalogue::builtin().find("Y30BH"), PriceTable::builtin());
+    INFO("Y30BH: " << cost.total.value() << " USD/kg, by hand " << expected);
+    CHECK(cost.total.value() == Approx(expected).epsilon(1e-3));
+}
+
+TEST_CASE("a grade's Dy + Tb replaces part of the family's PrNd", "[economics][composition]") {
+    const auto c = economics_grades();
+    const auto& g = c.find("TEST-DERIVED");  // 4 % Dy + Tb, a quarter of it Tb
+    REQUIRE(g.composition);
+    CHECK(g.composition->origin == ValueOrigin::family_default);
+    CHECK(g.composition->fraction_of("Dy") == Approx(0.03));
+    CHECK(g.composition->fraction_of("Tb") == Approx(0.01));
+    const auto builtin = Catalogue::builtin();
+    const auto& n42 = builtin.find("N42");  // same family, no Dy
+    CHECK(g.composition->fraction_of("PrNd") == Approx(n42.composition->fraction_of("PrNd") - 0.04));
+    double total = 0.0;
+    for (const auto& e : g.composition->elements) total += e.fraction;
+    CHECK(total == Approx(1.0).margin(0.01));
+}
+
+TEST_CASE("price scenarios: factors, percentages, set prices, and the ranking change", "[economics][scenario]") {
+    const auto c = economics_grades();
+    auto prices = simple_prices();
+    prices.apply("Dy=2x");
+    // + 1.25 · 8 % · 312.5 = + 31.25 USD/kg
+    CHECK(cost_per_kg(c.find("TEST-DYRICH"), prices).total.value() == Approx(87.1625 + 31.25).epsilon(1e-12));
+    CHECK(cost_per_kg(c.find("TEST-HREFREE"), prices).total.value() == Approx(54.6625).epsilon(1e-12));
+    prices.apply("PrNd=+50%");  // 150 USD/kg: + 1.25 · 31 % · 50 = + 19.375
+    CHECK(cost_per_kg(c.find("TEST-HREFREE"), prices).total.value() == Approx(54.6625 + 19.375).epsilon(1e-12));
+    prices.apply("PrNd=80USD/kg");
+    CHECK(prices.find("PrNd")->per_kg.value() == Approx(80.0));
+    CHECK(prices.find("PrNd")->scenario == "set to 80 USD/kg");
+    // If Dy and Tb prices collapse, the Dy-rich grade (less PrNd) becomes the cheaper one:
+    // Dy 3.125, Tb 10: 1.25·(22 + 0.25 + 0.1 + 0.68 + 0.05) + 15 = 43.85 < 54.6625
+    auto collapse = simple_prices();
+    CHECK(cost_per_kg(c.find("TEST-DYRICH"), collapse).total > cost_per_kg(c.find("TEST-HREFREE"), collapse).total);
+    collapse.apply("Dy=-99%");
+    collapse.apply("Tb=0.01x");
+    CHECK(cost_per_kg(c.find("TEST-DYRICH"), collapse).total.value() == Approx(43.85).epsilon(1e-12));
+    CHECK(cost_per_kg(c.find("TEST-DYRICH"), collapse).total < cost_per_kg(c.find("TEST-HREFREE"), collapse).total);
+}
+
+TEST_CASE("bad price edits are usage errors", "[economics][scenario][bad-input]") {
+    auto prices = simple_prices();
+    CHECK_THROWS_WITH(prices.apply("Dy"), Contains("KEY=VALUE"));
+    CHECK_THROWS_WITH(prices.apply("Xx=2x"), Contains("no price for `Xx`"));
+    CHECK_THROWS_WITH(prices.apply("Dy=-100%"), Contains("cannot fall by 100 %"));
+    CHECK_THROWS_WITH(prices.apply("Dy=cheap"), Contains("+N%"));
+    CHECK_THROWS_WITH(prices.apply("Dy=2 T"), Contains("+N%"));
+    CHECK_THROWS_AS(prices.apply("Dy=0x"), UsageError);
+}
+
+TEST_CASE("supply exposure by hand with test lists", "[economics][supply]") {
+    const auto c = economics_grades();
+    const auto supply = SupplyData::load(lists + "supply-simple.yaml");
+    // Dy 8 %·1 + Tb 1 %·1 + PrNd 22 %·0.25 + B 1 %·0.25 (the suspended list naming Nd, Fe does not count)
+    const auto rich = supply_exposure(c.find("TEST-DYRICH"), supply);
+    CHECK(rich.supply_risk == Approx(0.1475).epsilon(1e-12));
+    CHECK(rich.controlled == std::vector<std::string>{"Dy", "Tb"});
+    CHECK(rich.critical == std::vector<std::string>{"Pr", "Nd", "B"});
+    CHECK(rich.dy_tb_fraction == Approx(0.09));
+    const auto free = supply_exposure(c.find("TEST-HREFREE"), supply);
+    CHECK(free.supply_risk == Approx(0.08).epsilon(1e-12));  // (31 + 1) %·0.25
+    CHECK(free.controlled.empty());
+    CHECK(free.hre_free);
+    CHECK(supply_exposure(c.find("TEST-FERRITE"), supply).supply_risk == Approx(0.020625).epsilon(1e-12));
+}
+
+TEST_CASE("the built-in lists flag Dy in SH grades and Sm in SmCo", "[economics][supply]") {
+    const auto c = Catalogue::builtin();
+    const auto supply = SupplyData::builtin();
+    const auto sh = supply_exposure(c.find("N48SH"), supply);
+    CHECK(std::find(sh.controlled.begin(), sh.controlled.end(), "Dy") != sh.controlled.end());
+    const auto smco = supply_exposure(c.find("YXG-28H"), supply);
+    CHECK(std::find(smco.controlled.begin(), smco.controlled.end(), "Sm") != smco.controlled.end());
+    CHECK(smco.supply_risk > sh.supply_risk);
+    const auto ferrite = supply_exposure(c.find("Y30BH"), supply);
+    CHECK(ferrite.controlled.empty());
+}
+
+TEST_CASE("every bad price file fails at its line with its message", "[economics][bad-input]") {
+    namespace fs = std::filesystem;
+    std::size_t count = 0;
+    for (const auto& entry : fs::directory_iterator(fs::path(MAGSEL_TEST_DATA) / "bad" / "prices")) {
+        std::ifstream in(entry.path());
+        std::string first;
+        std::getline(in, first);
+        static const std::regex pattern(R"(# expect: (\d+):(\d+): (.+))");
+        std::smatch m;
+        REQUIRE(std::regex_match(first, m, pattern));
+        CAPTURE(entry.path().filename().string());
+        try {
+            PriceTable::load(entry.path().string());
+            FAIL("no error");
+        } catch (const InputError& e) {
+            CAPTURE(e.what());
+            CHECK(e.where().line == std::stoi(m[1]));
+            CHECK(e.where().column == std::stoi(m[2]));
+            CHECK_THAT(e.message(), Contains(m[3]));
+        }
+        ++count;
+    }
+    CHECK(count >= 10);
+}
