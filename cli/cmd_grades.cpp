@@ -121,8 +121,8 @@ ExitCode run_list(const GlobalOptions& global, const ListOptions& o) {
     }
 
     Table t;
-    t.header = {"grade", "family", "Br [T]", "Hcj kA/m", "Tmax °C", "Dy+Tb %", "USD/kg"};
-    t.right_align = {false, false, true, true, true, true, true};
+    t.header = {"grade", "family", "Br [T]", "Hcj kA/m", "Tmax °C", "Dy+Tb %", "USD/kg", "ctrl"};
+    t.right_align = {false, false, true, true, true, true, true, false};
     bool any_extrapolated = false;
     for (const auto& r : rows) {
         const auto& g = *r.grade;
@@ -132,13 +132,15 @@ ExitCode run_list(const GlobalOptions& global, const ListOptions& o) {
                           fixed(r.props.intrinsic_coercivity.value() / 1000.0, 0),
                           fixed(celsius_of(g.max_operating_temperature), 0),
                           dy_tb_text(g) + (g.hre_free ? " free" : ""),
-                          r.cost ? fixed(r.cost->total.value(), 1) : "-"});
+                          r.cost ? fixed(r.cost->total.value(), 1) : "-",
+                          fmt::format("{}", fmt::join(r.exposure.controlled, ","))});
     }
     std::cout << render(t, table_format(o.format));
     if (o.format != "csv") {
         std::cout << fmt::format("\n{} grades; Br and Hcj: {} values at {:g} °C; Tmax: rated maximum\n",
                                  rows.size(), to_string(basis), units::to_celsius(at));
-        std::cout << "~ estimated Dy+Tb; USD/kg: material + processing estimate (`magsel cost GRADE`)";
+        std::cout << "~ estimated Dy+Tb; USD/kg: material + processing estimate (`magsel cost GRADE`)\n"
+                     "ctrl: elements under an in-force export control (grades/supply.yaml)";
         if (any_extrapolated) std::cout << "\n* extrapolated beyond the grade's temperature data";
         std::cout << '\n';
     }
