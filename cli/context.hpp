@@ -44,5 +44,7 @@ void register_validate(CLI::App& app, const GlobalOptions& global, ExitCode& exi
 void register_demag(CLI::App& app, const GlobalOptions& global, ExitCode& exit_code);
 void register_plot(CLI::App& app, const GlobalOptions& global, ExitCode& exit_code);
 void register_cost(CLI::App& app, const GlobalOptions& global, ExitCode& exit_code);
+void register_match(CLI::App& app, const GlobalOptions& global, ExitCode& exit_code);
+void register_check(CLI::App& app, const GlobalOptions& global, ExitCode& exit_code);
 
 }  // namespace magsel::cli

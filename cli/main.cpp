@@ -27,6 +27,8 @@ int main(int argc, char** argv) {
                    "Price scenario, repeatable: Dy=+100%, Tb=2x, PrNd=95USD/kg (per kg of element)")
         ->type_name("KEY=VALUE");
     ExitCode exit_code = ExitCode::success;
+    magsel::cli::register_match(app, global, exit_code);
+    magsel::cli::register_check(app, global, exit_code);
     magsel::cli::register_grades(app, global, exit_code);
     magsel::cli::register_demag(app, global, exit_code);
     magsel::cli::register_plot(app, global, exit_code);

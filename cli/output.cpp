@@ -54,7 +54,7 @@ std::string render(const Table& t, TableFormat format) {
     }
     std::vector<std::size_t> width(columns, 0);
     for (std::size_t c = 0; c < columns; ++c) {
-        width[c] = display_width(t.header[c]);
+        width[c] = std::max<std::size_t>(display_width(t.header[c]), 3);  // the rule is at least "---"
         for (const auto& r : t.rows)
             if (c < r.size()) width[c] = std::max(width[c], display_width(r[c]));
     }
@@ -72,7 +72,7 @@ std::string render(const Table& t, TableFormat format) {
     line(t.header);
     std::vector<std::string> rule;
     for (std::size_t c = 0; c < columns; ++c) {
-        const std::string dashes(std::max<std::size_t>(width[c], 3), '-');
+        const std::string dashes(width[c], '-');
         rule.push_back(format == TableFormat::markdown && right(c) ? dashes.substr(1) + ":" : dashes);
     }
     line(rule);

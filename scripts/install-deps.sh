@@ -14,6 +14,7 @@ packages=(
   nlohmann-json3-dev             # JSON output
   python3                        # benchmark and helper scripts
   librsvg2-bin                   # rsvg-convert: the plot test renders the SVG
+  python3-jsonschema python3-yaml  # the examples are checked against docs/schema
 )
 
 missing=()

@@ -1,0 +1,94 @@
+// magsel check DESIGN.yaml... [--junit FILE] — the grade each design file names, against every
+// requirement in it; pass/fail per check with margins; a JUnit XML report for CI.
+#include <iostream>
+#include <memory>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "context.hpp"
+#include "magsel/error.hpp"
+#include "magsel/junit.hpp"
+#include "magsel/select.hpp"
+#include "magsel/svg_plot.hpp"
+#include "output.hpp"
+
+namespace magsel::cli {
+namespace {
+
+using nlohmann::ordered_json;
+
+struct CheckOptions {
+    std::vector<std::string> files;
+    std::string junit;
+    std::string format;
+};
+
+ExitCode run_check(const GlobalOptions& global, const CheckOptions& o) {
+    const auto catalogue = load_catalogue(global);
+    const auto prices = load_prices(global);
+    const auto supply = SupplyData::builtin();
+    bool any_failed = false, any_bad = false;
+    std::vector<JUnitSuite> suites;
+    auto json = ordered_json::array();
+
+    for (const auto& file : o.files) {
+        JUnitSuite suite{file, {}};
+        try {
+            const auto r = read_requirement_file(file);
+            if (!r.grade) throw InputError(SourceLocation{file, 0, 0, {}}, "a design file needs `grade:` (the grade to check)");
+            const Grade* g = catalogue.try_find(*r.grade);
+            if (!g) {
+                const auto near = catalogue.suggestions(*r.grade);
+                throw InputError(r.grade_location,
+                                 near.empty() ? fmt::format("unknown grade `{}`", *r.grade)
+                                              : fmt::format("unknown grade `{}`; did you mean {}?", *r.grade, fmt::join(near, ", ")));
+            }
+            const auto e = evaluate(*g, r, prices, supply, false);
+            any_failed = any_failed || !e.passes;
+            auto checks = ordered_json::array();
+            if (o.format == "json") {
+                for (const auto& c : e.checks)
+                    checks.push_back({{"check", to_string(c.check)}, {"passed", c.passed}, {"message", c.message},
+                                      {"value", c.unit.empty() ? ordered_json(nullptr) : ordered_json(c.value)},
+                                      {"limit", c.unit.empty() ? ordered_json(nullptr) : ordered_json(c.limit)},
+                                      {"unit", c.unit}});
+                json.push_back({{"file", file}, {"grade", g->name}, {"passes", e.passes}, {"checks", checks}});
+            } else {
+                std::cout << fmt::format("{}: {} for {} — {}\n", file, g->name, r.name, e.passes ? "PASS" : "FAIL");
+                for (const auto& c : e.checks)
+                    std::cout << fmt::format("  {} {:<22} {}\n", c.passed ? "pass" : "FAIL", to_string(c.check), c.message);
+                if (e.checks.empty()) std::cout << "  (the file states no check)\n";
+            }
+            for (const auto& c : e.checks)
+                suite.cases.push_back(JUnitCase{std::string(to_string(c.check)), g->name,
+                                                c.passed ? std::nullopt : std::optional<std::string>(c.message), {}});
+        } catch (const Error& err) {
+            // Bad input in one file: report it, keep checking the others, exit 2 at the end.
+            any_bad = true;
+            std::cerr << err.what() << '\n';
+            suite.cases.push_back(JUnitCase{"read", file, {}, std::string(err.what())});
+            if (o.format == "json") json.push_back({{"file", file}, {"error", err.what()}});
+        }
+        suites.push_back(std::move(suite));
+    }
+    if (o.format == "json") std::cout << json.dump(2) << '\n';
+    if (!o.junit.empty()) write_file_atomically(o.junit, junit_xml(suites));
+    if (any_bad) return ExitCode::bad_input;
+    return any_failed ? ExitCode::failed : ExitCode::success;
+}
+
+}  // namespace
+
+void register_check(CLI::App& app, const GlobalOptions& global, ExitCode& exit_code) {
+    auto o = std::make_shared<CheckOptions>();
+    auto* cmd = app.add_subcommand("check", "Check the grade each design file names against its requirements (CI)");
+    cmd->footer("Examples:\n  magsel check examples/designs/*.yaml\n  magsel check designs/*.yaml --junit magsel-report.xml\n\n"
+                "Exit code 0 when every check passes, 1 when any fails, 2 when a file is bad input.");
+    cmd->add_option("designs", o->files, "Design files (requirement files with `grade:`)")->required();
+    cmd->add_option("--junit", o->junit, "Write a JUnit XML report (one testsuite per file, one testcase per check)");
+    add_format_option(*cmd, o->format, {"table", "json"});
+    cmd->callback([&global, &exit_code, o] { exit_code = run_check(global, *o); });
+}
+
+}  // namespace magsel::cli
