@@ -7,5 +7,5 @@ scripts/install-deps.sh
 cmake --preset "$preset" >/dev/null
 cmake --build --preset "$preset"
 echo
-echo "\$ magsel grades show N48SH --at 20degC --at 150degC"
-"build/$preset/magsel" grades show N48SH --at 20degC --at 150degC
+echo "\$ magsel match examples/ev-traction-ipm.yaml"
+"build/$preset/magsel" match examples/ev-traction-ipm.yaml

@@ -209,7 +209,7 @@ Evaluation evaluate(const Grade& g, const Requirement& r, const PriceTable& pric
         const double loss = worst->irreversible_loss;
         const bool ok = loss <= r.max_irreversible_loss + 1e-12;
         const auto curve = curve_at(g, worst->temperature, r.basis);
-        std::string msg = fmt::format("irreversible loss {:.3g} % at {:g} °C (limit {:g} %)", loss * 100.0,
+        std::string msg = fmt::format("irreversible loss {:.2f} % at {:g} °C (limit {:g} %)", loss * 100.0,
                                       celsius(worst->temperature), r.max_irreversible_loss * 100.0);
         msg += fmt::format(": Hcj({:g} °C) = {:.0f} kA/m, working field {:.0f} kA/m, knee {:.0f} kA/m",
                            celsius(worst->temperature), curve.intrinsic_coercivity().value() / 1000.0,
