@@ -80,7 +80,7 @@ ExitCode run_match(const GlobalOptions& global, const MatchOptions& o) {
 
     const auto format = table_format(o.format);
     Table t;
-    t.header = {"#", "grade", "Br@worst T", "knee kA/m", "loss %", "USD/kg", "Dy+Tb", "score", "P"};
+    t.header = {"#", "grade", "Br@worst T", "knee", "loss %", "USD/kg", "Dy+Tb", "score", "P"};
     t.right_align = {true, false, true, true, true, true, true, true, false};
     for (std::size_t i = 0; i < shown; ++i) {
         const auto& c = result.candidates[i];
@@ -104,8 +104,9 @@ ExitCode run_match(const GlobalOptions& global, const MatchOptions& o) {
     if (!result.candidates.empty()) std::cout << render(t, format);
     if (format == TableFormat::csv) return result.candidates.empty() ? ExitCode::failed : ExitCode::success;
     if (!result.candidates.empty()) {
-        std::cout << "Br@worst T: lowest Br [T] @ its temperature [°C]; knee: margin Hk − h at the worst point;\n"
-                     "loss: irreversible loss there; P: Pareto-optimal (performance, margin, cost, supply risk)\n";
+        std::cout << "Br@worst T: lowest Br [T] @ its temperature [°C]; knee: margin Hk − h [kA/m] at the\n"
+                     "worst point; loss: irreversible loss there; Dy+Tb: wt %; P: Pareto-optimal;\n"
+                     "extrapolated: beyond the grade's temperature data\n";
         if (requirement.magnet_mass || requirement.magnet_volume) {
             const auto& best = result.candidates.front().evaluation;
             if (best.part_cost)

@@ -12,34 +12,36 @@ namespace magsel::detail {
 namespace {
 namespace fs = std::filesystem;
 
-std::vector<fs::path> yaml_files_in(const fs::path& dir) {
-    std::vector<fs::path> files;
+}  // namespace
+
+std::vector<std::string> yaml_files_in(const std::string& directory) {
+    std::vector<std::string> files;
     std::error_code ec;
-    if (!fs::is_directory(dir, ec)) return files;
-    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    if (!fs::is_directory(directory, ec)) return files;
+    for (const auto& entry : fs::directory_iterator(directory, ec)) {
         const auto ext = entry.path().extension();
-        if (entry.is_regular_file() && (ext == ".yaml" || ext == ".yml")) files.push_back(entry.path());
+        if (entry.is_regular_file() && (ext == ".yaml" || ext == ".yml")) files.push_back(entry.path().string());
     }
     std::sort(files.begin(), files.end());
     return files;
 }
-}  // namespace
 
 BuiltinData load_grade_directory(const std::string& directory) {
     BuiltinData data;
     const fs::path base(directory);
     auto display_name = [&](const fs::path& f) { return "grades/" + fs::relative(f, base).generic_string(); };
-    for (const auto& f : yaml_files_in(base / "families")) {
+    for (const fs::path f : yaml_files_in((base / "families").string())) {
         const auto doc = YamlDocument::load_named(f.string(), display_name(f));
         auto d = read_family_defaults(*doc);
         data.defaults[d.family] = std::move(d);
     }
-    for (const auto& f : yaml_files_in(base)) {
-        if (f.filename() == prices_file_name || f.filename() == supply_file_name) {
-            std::ifstream in(f, std::ios::binary);
-            std::ostringstream text;
-            text << in.rdbuf();
-            (f.filename() == prices_file_name ? data.prices_yaml : data.supply_yaml) = text.str();
+    for (const fs::path f : yaml_files_in(directory)) {
+        if (f.filename() == prices_file_name) {
+            data.prices = PriceTable::load(f.string());
+            continue;
+        }
+        if (f.filename() == supply_file_name) {
+            data.supply = SupplyData::load(f.string());
             continue;
         }
         const auto doc = YamlDocument::load_named(f.string(), display_name(f));

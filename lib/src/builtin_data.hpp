@@ -4,18 +4,20 @@
 #pragma once
 
 #include <string>
+#include <optional>
 #include <string_view>
 #include <vector>
 
 #include "grade_file.hpp"
+#include "magsel/economics.hpp"
 
 namespace magsel::detail {
 
 struct BuiltinData {
     FamilyDefaultsMap defaults;
     std::vector<Grade> grades;
-    std::string prices_yaml;  ///< grades/prices.yaml as text (read by economics.cpp when needed)
-    std::string supply_yaml;  ///< grades/supply.yaml as text
+    std::optional<PriceTable> prices;   ///< grades/prices.yaml
+    std::optional<SupplyData> supply;   ///< grades/supply.yaml
 };
 
 /// Files in grades/ that are not grade files.
@@ -23,9 +25,12 @@ inline constexpr const char* prices_file_name = "prices.yaml";
 inline constexpr const char* supply_file_name = "supply.yaml";
 
 /// Read a grade directory as the built-in catalogue: `families/*.yaml` first, then `*.yaml`
-/// (but prices.yaml and supply.yaml, kept as text), each sorted by name; files are named
-/// "grades/<relative path>" in messages and in Grade::file.
+/// (prices.yaml and supply.yaml are the price table and supply lists), each sorted by name;
+/// files are named "grades/<relative path>" in messages and in Grade::file.
 BuiltinData load_grade_directory(const std::string& directory);
+
+/// The *.yaml / *.yml regular files of a directory, sorted by name (none if it is not a directory).
+std::vector<std::string> yaml_files_in(const std::string& directory);
 
 /// The built-in catalogue of this library (deserialized once per process).
 const BuiltinData& builtin_data();

@@ -106,21 +106,11 @@ void Catalogue::add_directory(const std::string& path) {
     std::error_code ec;
     if (!fs::is_directory(path, ec))
         throw UsageError(fmt::format("grade directory `{}` does not exist or is not a directory", path));
-    auto yaml_files_in = [](const fs::path& dir) {
-        std::vector<fs::path> files;
-        std::error_code e;
-        if (!fs::is_directory(dir, e)) return files;
-        for (const auto& entry : fs::directory_iterator(dir, e)) {
-            const auto ext = entry.path().extension();
-            if (entry.is_regular_file() && (ext == ".yaml" || ext == ".yml")) files.push_back(entry.path());
-        }
-        std::sort(files.begin(), files.end());
-        return files;
-    };
-    for (const auto& f : yaml_files_in(fs::path(path) / "families")) add_file(f.string(), true);
-    for (const auto& f : yaml_files_in(path))
-        if (f.filename() != detail::prices_file_name && f.filename() != detail::supply_file_name)
-            add_file(f.string(), false);
+    for (const auto& f : detail::yaml_files_in((fs::path(path) / "families").string())) add_file(f, true);
+    for (const auto& f : detail::yaml_files_in(path)) {
+        const auto name = fs::path(f).filename();
+        if (name != detail::prices_file_name && name != detail::supply_file_name) add_file(f, false);
+    }
 }
 
 void Catalogue::add_environment_directories() {

@@ -26,6 +26,30 @@ double log_ratio(double x, double q) {
     return log_expm1(x) - log_expm1(q * x);
 }
 
+/// d/dx of log_ratio(x, q).
+double log_ratio_slope(double x, double q) {
+    auto slope = [](double y) { return y > 30.0 ? 1.0 / (1.0 - std::exp(-y)) : std::exp(y) / std::expm1(y); };
+    return slope(x) - q * slope(q * x);
+}
+
+/// x with log_ratio(x, q) = target: Newton from the large-x asymptote x ≈ target/(1 − q),
+/// kept inside a shrinking bracket (bisection when a step leaves it), so it always converges.
+double solve_sharpness(double target, double q) {
+    double lo = 1e-6, hi = max_sharpness_x;
+    if (target <= log_ratio(lo, q)) return lo;
+    if (target >= log_ratio(hi, q)) return hi;
+    double x = std::clamp(target / (1.0 - q), lo, hi);
+    for (int i = 0; i < 100; ++i) {
+        const double f = log_ratio(x, q) - target;  // increasing in x
+        (f < 0.0 ? lo : hi) = x;
+        double next = x - f / log_ratio_slope(x, q);
+        if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
+        if (std::abs(next - x) <= 1e-14 * x) return next;
+        x = next;
+    }
+    return x;
+}
+
 }  // namespace
 
 DemagCurve::DemagCurve(units::FluxDensity remanence, units::FieldStrength intrinsic_coercivity,
@@ -48,14 +72,7 @@ DemagCurve::DemagCurve(units::FluxDensity remanence, units::FieldStrength intrin
     // (x → 0) without bound, so a root exists when d_c/d_k > 1/q, i.e. q·d_c > d_k, which
     // reduces to q > 0.1 (always true here). The bounds guard only against rounding.
     const double target = std::log(d_c_ / d_k);
-    double x;
-    if (target <= log_ratio(1e-6, q)) {
-        x = 1e-6;
-    } else if (target >= log_ratio(max_sharpness_x, q)) {
-        x = max_sharpness_x;
-    } else {
-        x = bisect_decreasing([&](double y) { return target - log_ratio(y, q); }, 1e-6, max_sharpness_x);
-    }
+    const double x = solve_sharpness(target, q);
     s_ = x / hcj_;
     if (knee_limited_) {
         const double target_j = knee_fraction * br_;

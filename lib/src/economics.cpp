@@ -135,21 +135,12 @@ PriceTable PriceTable::parse(const std::string& text, const std::string& name) {
 }
 
 PriceTable PriceTable::builtin() {
-    static const PriceTable table = [] {
-        const auto& text = detail::builtin_data().prices_yaml;
-        if (text.empty()) throw UsageError("this build has no built-in price table (grades/prices.yaml)");
-        return parse(text, "grades/prices.yaml");
-    }();
-    return table;
+    const auto& table = detail::builtin_data().prices;
+    if (!table) throw UsageError("this build has no built-in price table (grades/prices.yaml)");
+    return *table;
 }
 
-PriceTable PriceTable::load(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(SourceLocation{path, 0, 0, {}}, "cannot open the file for reading");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return parse(text.str(), path);
-}
+PriceTable PriceTable::load(const std::string& path) { return parse(detail::read_input_file(path, path), path); }
 
 const MaterialPrice* PriceTable::find(std::string_view key) const {
     for (const auto& m : materials_)
@@ -290,21 +281,12 @@ SupplyData SupplyData::parse(const std::string& text, const std::string& name) {
 }
 
 SupplyData SupplyData::builtin() {
-    static const SupplyData data = [] {
-        const auto& text = detail::builtin_data().supply_yaml;
-        if (text.empty()) throw UsageError("this build has no built-in supply data (grades/supply.yaml)");
-        return parse(text, "grades/supply.yaml");
-    }();
-    return data;
+    const auto& data = detail::builtin_data().supply;
+    if (!data) throw UsageError("this build has no built-in supply data (grades/supply.yaml)");
+    return *data;
 }
 
-SupplyData SupplyData::load(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(SourceLocation{path, 0, 0, {}}, "cannot open the file for reading");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return parse(text.str(), path);
-}
+SupplyData SupplyData::load(const std::string& path) { return parse(detail::read_input_file(path, path), path); }
 
 double SupplyData::weight(std::string_view kind) const {
     const auto it = weights_.find(kind);

@@ -2,26 +2,10 @@
 
 #include <fmt/format.h>
 
+#include "xml_escape.hpp"
+
 namespace magsel {
-namespace {
-std::string xml_escape(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&apos;"; break;
-            default:
-                // XML 1.0 forbids most control characters
-                if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t' && c != '\r') out += ' ';
-                else out += c;
-        }
-    }
-    return out;
-}
-}  // namespace
+using detail::xml_escape;
 
 std::string junit_xml(const std::vector<JUnitSuite>& suites) {
     std::size_t tests = 0, failures = 0, errors = 0;

@@ -171,11 +171,7 @@ Requirement parse_requirement(const std::string& text, const std::string& name) 
 }
 
 Requirement read_requirement_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(SourceLocation{path, 0, 0, {}}, "cannot open the file for reading");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return parse_requirement(text.str(), path);
+    return parse_requirement(detail::read_input_file(path, path), path);
 }
 
 }  // namespace magsel

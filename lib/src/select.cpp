@@ -162,18 +162,18 @@ Evaluation evaluate(const Grade& g, const Requirement& r, const PriceTable& pric
     std::optional<WorkingPoint> worst;
     bool extrapolated = false;
     for (const auto& t : grid) {
-        const auto at = curve_with_warnings_at(g, t, r.basis);
-        extrapolated = extrapolated || at.extrapolated;
-        const double br = at.curve.remanence().value();
+        const auto curve = curve_at(g, t, r.basis);
+        extrapolated = extrapolated || is_extrapolated(g, t);
+        const double br = curve.remanence().value();
         if (br < br_min) br_min = br, e.remanence_worst_temperature = t;
         if (!r.permeance_coefficient) continue;
         const double pc = *r.permeance_coefficient;
         if (r.min_flux_density) {
-            const auto open = working_point(at.curve, LoadLine{pc, 0.0 * units::ampere_per_metre});
+            const auto open = working_point(curve, LoadLine{pc, 0.0 * units::ampere_per_metre});
             if (open.flux_density.value() < b_open_min) b_open_min = open.flux_density.value(), b_open_at = t;
         }
         const auto field = field_applies(r, t) ? r.opposing_field * (1.0 + r.safety_margin) : 0.0 * units::ampere_per_metre;
-        auto w = working_point(at.curve, LoadLine{pc, field});
+        auto w = working_point(curve, LoadLine{pc, field});
         w.temperature = t;
         const bool worse = !worst || w.irreversible_loss > worst->irreversible_loss + 1e-12 ||
                            (std::abs(w.irreversible_loss - worst->irreversible_loss) <= 1e-12 &&
@@ -182,10 +182,11 @@ Evaluation evaluate(const Grade& g, const Requirement& r, const PriceTable& pric
     }
     e.remanence_at_worst = br_min * units::tesla;
     e.worst_temperature = worst ? worst->temperature : e.remanence_worst_temperature;
-    if (extrapolated) e.flags.emplace_back("extrapolated beyond its temperature data");
+    if (extrapolated) e.flags.emplace_back("extrapolated");  // beyond the grade's temperature data
     if (e.exposure.dy_tb_estimated && e.exposure.dy_tb_fraction > 0.0) e.flags.emplace_back("Dy+Tb estimated");
     if (g.hre_free) e.flags.emplace_back("HRE-free");
-    for (const auto& c : e.exposure.controlled) e.flags.push_back(c + " export-controlled");
+    if (!e.exposure.controlled.empty())
+        e.flags.push_back(fmt::format("export-controlled: {}", fmt::join(e.exposure.controlled, ", ")));
 
     if (r.min_remanence) {
         const double need = r.min_remanence->value();

@@ -9,7 +9,7 @@ namespace magsel::detail {
 namespace {
 
 // Bump when the layout changes (any field added to Grade or its parts).
-constexpr std::string_view magic = "magsel-snapshot-4";
+constexpr std::string_view magic = "magsel-snapshot-5";
 
 // ---- writing -------------------------------------------------------------------------------
 struct Writer {
@@ -78,6 +78,18 @@ void put(Writer& w, const Grade& g) {
 void put(Writer& w, const FamilyDefaults& d) {
     put(w, static_cast<int>(d.family)), put(w, d.recoil_permeability), put(w, d.squareness), put(w, d.density);
     put(w, d.composition), put(w, d.sources), put(w, d.file);
+}
+
+void put(Writer& w, const MaterialPrice& p) {
+    put(w, p.key), put(w, p.per_kg), put(w, p.quoted), put(w, p.date), put(w, p.source), put(w, p.estimated);
+    put(w, p.scenario);
+}
+void put(Writer& w, const FamilyCost& c) {
+    put(w, c.yield), put(w, c.processing), put(w, c.date), put(w, c.source), put(w, c.estimated);
+}
+void put(Writer& w, const SupplyList& l) {
+    put(w, l.id), put(w, l.name), put(w, l.kind), put(w, l.jurisdiction), put(w, l.date), put(w, l.status);
+    put(w, l.elements), put(w, l.source);
 }
 
 // ---- reading -------------------------------------------------------------------------------
@@ -188,7 +200,58 @@ void get(Reader& r, FamilyDefaults& d) {
     get(r, d.composition), get(r, d.sources), get(r, d.file);
 }
 
+void get(Reader& r, MaterialPrice& p) {
+    get(r, p.key), get(r, p.per_kg), get(r, p.quoted), get(r, p.date), get(r, p.source), get(r, p.estimated);
+    get(r, p.scenario);
+}
+void get(Reader& r, FamilyCost& c) {
+    get(r, c.yield), get(r, c.processing), get(r, c.date), get(r, c.source), get(r, c.estimated);
+}
+void get(Reader& r, SupplyList& l) {
+    get(r, l.id), get(r, l.name), get(r, l.kind), get(r, l.jurisdiction), get(r, l.date), get(r, l.status);
+    get(r, l.elements), get(r, l.source);
+}
+
 }  // namespace
+
+/// Reads and writes the private parts of the price table and supply lists.
+struct SnapshotAccess {
+    static void put_prices(Writer& w, const PriceTable& t) {
+        put(w, t.currency_), put(w, t.materials_);
+        put(w, std::uint64_t{t.family_costs_.size()});
+        for (const auto& [family, cost] : t.family_costs_) put(w, static_cast<int>(family)), put(w, cost);
+    }
+    static PriceTable get_prices(Reader& r) {
+        PriceTable t;
+        get(r, t.currency_), get(r, t.materials_);
+        std::size_t n = 0;
+        get(r, n, 64);
+        for (std::size_t i = 0; i < n; ++i) {
+            Family f{};
+            get_enum(r, f);
+            get(r, t.family_costs_[f]);
+        }
+        return t;
+    }
+    static void put_supply(Writer& w, const SupplyData& d) {
+        put(w, d.lists_);
+        put(w, std::uint64_t{d.weights_.size()});
+        for (const auto& [kind, weight] : d.weights_) put(w, kind), put(w, weight);
+    }
+    static SupplyData get_supply(Reader& r) {
+        SupplyData d;
+        get(r, d.lists_);
+        std::size_t n = 0;
+        get(r, n, 64);
+        for (std::size_t i = 0; i < n; ++i) {
+            std::string kind;
+            double weight = 0.0;
+            get(r, kind), get(r, weight);
+            d.weights_[kind] = weight;
+        }
+        return d;
+    }
+};
 
 std::string write_snapshot(const BuiltinData& data) {
     Writer w;
@@ -197,7 +260,10 @@ std::string write_snapshot(const BuiltinData& data) {
     for (const auto& [family, d] : data.defaults) defaults.push_back(d);
     put(w, defaults);
     put(w, data.grades);
-    put(w, data.prices_yaml), put(w, data.supply_yaml);
+    put(w, data.prices.has_value());
+    if (data.prices) SnapshotAccess::put_prices(w, *data.prices);
+    put(w, data.supply.has_value());
+    if (data.supply) SnapshotAccess::put_supply(w, *data.supply);
     return std::move(w.out);
 }
 
@@ -211,7 +277,11 @@ BuiltinData read_snapshot(std::string_view bytes) {
     get(r, defaults);
     for (auto& d : defaults) data.defaults[d.family] = std::move(d);
     get(r, data.grades);
-    get(r, data.prices_yaml), get(r, data.supply_yaml);
+    bool has = false;
+    get(r, has);
+    if (has) data.prices = SnapshotAccess::get_prices(r);
+    get(r, has);
+    if (has) data.supply = SnapshotAccess::get_supply(r);
     if (!r.in.empty()) throw Error("the built-in grade snapshot has trailing bytes (rebuild magsel)");
     return data;
 }

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "magsel/error.hpp"
+#include "xml_escape.hpp"
 
 namespace magsel {
 namespace {
@@ -18,19 +19,7 @@ namespace {
 constexpr double width = 960, plot_height = 480;
 constexpr double left = 80, right = 270, top = 50;  // margins; the legend sits on the right
 
-std::string escape(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
+std::string escape(const std::string& s) { return detail::xml_escape(s); }
 
 /// "Nice" tick step for a span: 1, 2 or 5 × 10^k, about 8 ticks.
 double tick_step(double span) {

@@ -76,6 +76,12 @@ DemagCurve curve_at(const Grade& grade, units::Temperature temperature, Basis ba
                       grade.squareness.value);
 }
 
+bool is_extrapolated(const Grade& grade, units::Temperature temperature) {
+    const double k = temperature.value();
+    auto outside = [k](const RelativeTemperatureModel& m) { return k < m.low_kelvin || k > m.high_kelvin; };
+    return outside(grade.remanence_model) || outside(grade.coercivity_model);
+}
+
 CurveAt curve_with_warnings_at(const Grade& grade, units::Temperature temperature, Basis basis) {
     std::vector<std::string> warnings;
     bool extrapolated = false;

@@ -68,7 +68,11 @@ std::shared_ptr<const YamlDocument> YamlDocument::parse(std::string text, std::s
     try {
         doc->root_ = YAML::Load(text);
     } catch (const YAML::Exception& e) {
-        throw InputError(doc->location(e.mark), e.msg.empty() ? std::string("invalid YAML") : e.msg);
+        // yaml-cpp says "bad file" when it gives up on nesting depth
+        const std::string what = e.msg == "bad file" ? "YAML nested too deeply (or malformed)"
+                                 : e.msg.empty()     ? "invalid YAML"
+                                                     : e.msg;
+        throw InputError(doc->location(e.mark), what);
     }
     if (!doc->root_.IsDefined() || doc->root_.IsNull())
         throw InputError(SourceLocation{doc->file_name_, 0, 0, {}}, "the file is empty");
@@ -77,13 +81,24 @@ std::shared_ptr<const YamlDocument> YamlDocument::parse(std::string text, std::s
 
 std::shared_ptr<const YamlDocument> YamlDocument::load(const std::string& path) { return load_named(path, path); }
 
-std::shared_ptr<const YamlDocument> YamlDocument::load_named(const std::string& path, const std::string& display_name) {
+std::string read_input_file(const std::string& path, const std::string& display_name) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError(SourceLocation{display_name, 0, 0, {}}, "cannot open the file for reading");
+    in.seekg(0, std::ios::end);
+    const auto size = in.tellg();
+    if (size > static_cast<std::streamoff>(max_input_file_bytes))
+        throw InputError(SourceLocation{display_name, 0, 0, {}},
+                         fmt::format("the file has {} bytes; magsel reads input files of at most {} MiB",
+                                     static_cast<long long>(size), max_input_file_bytes >> 20));
+    in.seekg(0, std::ios::beg);
     std::ostringstream buffer;
     buffer << in.rdbuf();
     if (in.bad()) throw InputError(SourceLocation{display_name, 0, 0, {}}, "cannot read the file");
-    return parse(buffer.str(), display_name);
+    return buffer.str();
+}
+
+std::shared_ptr<const YamlDocument> YamlDocument::load_named(const std::string& path, const std::string& display_name) {
+    return parse(read_input_file(path, display_name), display_name);
 }
 
 YamlValue YamlDocument::root() const {

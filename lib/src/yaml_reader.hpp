@@ -85,6 +85,14 @@ private:
     SourceLocation fallback_;
 };
 
+/// The largest input file magsel reads (10 MiB): magsel's own files are a few kB to a few
+/// hundred kB; anything far larger is not a magsel input, and parsing it would take long.
+inline constexpr std::size_t max_input_file_bytes = 10u << 20;
+
+/// Read a whole input file; InputError naming `display_name` when it cannot be read or is
+/// larger than max_input_file_bytes.
+std::string read_input_file(const std::string& path, const std::string& display_name);
+
 /// Closest candidates to `word` by edit distance (case-insensitive), best first.
 std::vector<std::string> closest_matches(std::string_view word, const std::vector<std::string>& candidates,
                                          std::size_t max_results = 3);

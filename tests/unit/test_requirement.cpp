@@ -76,3 +76,15 @@ TEST_CASE("every bad requirement file fails with its message at its line:column"
     }
     CHECK(count >= 20);
 }
+
+TEST_CASE("an input file over 10 MiB is refused before parsing", "[requirement][bad-input]") {
+    namespace fs = std::filesystem;
+    const auto path = fs::temp_directory_path() / "magsel-oversized-requirement.yaml";
+    {
+        std::ofstream out(path, std::ios::binary);
+        out << "name: x\napplication: motor\ntemperature: {min: 20 degC, max: 100 degC}\nnotes: \"";
+        out << std::string((10u << 20), 'x') << "\"\n";
+    }
+    CHECK_THROWS_WITH(read_requirement_file(path.string()), Contains("at most 10 MiB"));
+    fs::remove(path);
+}

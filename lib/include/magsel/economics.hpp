@@ -17,6 +17,10 @@
 
 namespace magsel {
 
+namespace detail {
+struct SnapshotAccess;  // the build-time snapshot of the built-in tables (snapshot.cpp)
+}
+
 /// One raw-material price, converted to USD per kg of the element.
 struct MaterialPrice {
     std::string key;                 ///< element or "PrNd"
@@ -54,6 +58,7 @@ public:
     const std::string& currency() const { return currency_; }
 
 private:
+    friend struct detail::SnapshotAccess;
     static PriceTable parse(const std::string& text, const std::string& name);
     std::string currency_ = "USD";
     std::vector<MaterialPrice> materials_;
@@ -103,6 +108,7 @@ public:
     double weight(std::string_view kind) const;
 
 private:
+    friend struct detail::SnapshotAccess;
     static SupplyData parse(const std::string& text, const std::string& name);
     std::vector<SupplyList> lists_;
     std::map<std::string, double, std::less<>> weights_;

@@ -46,6 +46,9 @@ MagnetProperties properties_at(const Grade& grade, units::Temperature temperatur
 /// The demagnetization curve of `grade` at `temperature` on `basis`.
 DemagCurve curve_at(const Grade& grade, units::Temperature temperature, Basis basis = Basis::minimum);
 
+/// True when `temperature` lies outside the range the grade's temperature data hold for.
+bool is_extrapolated(const Grade& grade, units::Temperature temperature);
+
 /// The curve with the warnings a person must see (extrapolation, basis fallbacks).
 struct CurveAt {
     DemagCurve curve;
