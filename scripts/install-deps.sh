@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install magsel's build and test dependencies from Debian 12 packages.
 # Idempotent and quiet: installs only what is missing; needs root (or sudo) to install.
+# usage: scripts/install-deps.sh [--fuzz]
 set -euo pipefail
 
 packages=(
@@ -16,6 +17,11 @@ packages=(
   librsvg2-bin                   # rsvg-convert: the plot test renders the SVG
   python3-jsonschema python3-yaml  # the examples are checked against docs/schema
 )
+
+# `--fuzz` adds clang and its sanitizer/libFuzzer runtimes for tests/fuzz/run.sh
+if [ "${1:-}" = "--fuzz" ]; then
+  packages+=(clang libclang-rt-14-dev)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

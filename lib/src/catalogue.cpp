@@ -102,6 +102,11 @@ void Catalogue::add_file(const std::string& path, bool is_family_defaults) {
     add_grades(detail::read_grade_file(*doc, defaults_->defaults, false));
 }
 
+void Catalogue::add_text(const std::string& text, const std::string& name) {
+    const auto doc = detail::YamlDocument::parse(text, name);
+    add_grades(detail::read_grade_file(*doc, defaults_->defaults, false));
+}
+
 void Catalogue::add_directory(const std::string& path) {
     std::error_code ec;
     if (!fs::is_directory(path, ec))

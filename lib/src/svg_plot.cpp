@@ -44,8 +44,9 @@ std::pair<double, double> extent(const Plot& p, bool x_axis) {
 }  // namespace
 
 std::string render_svg(const Plot& p) {
-    const auto [x0, x1] = p.x_range ? *p.x_range : extent(p, true);
-    const auto [y0, y1] = p.y_range ? *p.y_range : extent(p, false);
+    const auto x_span = p.x_range ? *p.x_range : extent(p, true);
+    const auto y_span = p.y_range ? *p.y_range : extent(p, false);
+    const double x0 = x_span.first, x1 = x_span.second, y0 = y_span.first, y1 = y_span.second;
     const double bottom = 60.0 + 15.0 * static_cast<double>(p.notes.size());  // axis label, then the notes
     const double height = top + plot_height + bottom;
     const double plot_w = width - left - right, plot_h = plot_height;

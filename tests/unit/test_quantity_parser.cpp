@@ -96,3 +96,14 @@ TEST_CASE("bad quantity strings say what is wrong and what was expected", "[unit
                Contains("a magnetic field strength") && Contains("expected a flux density"));
     CHECK_THAT(error_of("1.45 T", Dimension::field_strength), Contains("a flux density"));
 }
+
+TEST_CASE("NaN and infinity in every spelling YAML and C allow are refused", "[units][parser][bad-input]") {
+    using Catch::Matchers::Contains;
+    for (const char* text : {".nan T", ".NaN T", ".NAN T", "nan T", "NaN T", "NAN T", "-nan T", ".inf T", ".Inf T",
+                             ".INF T", "-.inf T", "+.inf T", "inf T", "Infinity T", "-infinity T", "+inf T"}) {
+        CAPTURE(text);
+        CHECK_THAT(error_of(text, Dimension::flux_density), Contains("finite"));
+    }
+    CHECK_THAT(error_of("nan", Dimension::fraction), Contains("finite"));
+    CHECK_THAT(error_of("1e308 MGOe", Dimension::energy_density), Contains("overflows"));
+}

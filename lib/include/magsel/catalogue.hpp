@@ -25,6 +25,8 @@ public:
     void add_directory(const std::string& path);
     /// Add one grade file, or a family-defaults file when `is_family_defaults`.
     void add_file(const std::string& path, bool is_family_defaults = false);
+    /// Add the grades of a grade file given as text; `name` is what messages call it.
+    void add_text(const std::string& text, const std::string& name);
     /// Add the directories listed in the environment variable MAGSEL_GRADES (':'-separated).
     void add_environment_directories();
 

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Build the fuzz targets with clang (ASan + UBSan + libFuzzer) and run each for SECONDS
+# (default 60) on a seed corpus from grades/, examples/ and tests/data/. A crash fails the run
+# and leaves the input in build/fuzz/crashes/; make it a case in tests/data/bad/.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+seconds=${1:-60}
+cmake --preset fuzz >/dev/null
+cmake --build --preset fuzz --target fuzz_quantity fuzz_grade_file fuzz_requirement
+work=build/fuzz/corpus
+rm -rf "$work"; mkdir -p "$work"/{quantity,grade_file,requirement} build/fuzz/crashes
+cp grades/*.yaml tests/data/bad/grades/*.yaml tests/data/good/*.yaml "$work/grade_file/"
+cp examples/*.yaml examples/designs/*.yaml tests/data/bad/requirements/*.yaml "$work/requirement/"
+i=0
+for q in "1.45 T" "14.5kG" "1592 kA/m" "20 kOe" "398 kJ/m^3" "50 MGOe" "150 degC" "150 °C" "302 degF" \
+         "-0.12 %/K" "7.55 g/cm^3" "1.6 kg" "85 USD/kg" "1 %" "12 cm³" "1e400 T" ".nan T" "1 A*m^-1"; do
+  printf '%s' "$q" > "$work/quantity/seed-$i"; i=$((i + 1))
+done
+for target in quantity grade_file requirement; do
+  echo "== fuzz_$target for ${seconds}s"
+  build/fuzz/tests/fuzz/fuzz_$target "$work/$target" -max_total_time="$seconds" -max_len=65536 \
+    -artifact_prefix=build/fuzz/crashes/ -print_final_stats=1 2>&1 | grep -E "stat::number_of_executed_units|ERROR|SUMMARY|Done" || true
+  if ls build/fuzz/crashes/ 2>/dev/null | grep -q .; then
+    echo "FAIL: fuzz_$target found a crash: $(ls build/fuzz/crashes/)"
+    exit 1
+  fi
+done
+echo "fuzzing: no crash found"
