@@ -83,3 +83,38 @@ TEST_CASE("every built-in grade has its curve-model parameters", "[grade-file]")
         CHECK(g.density.value.value() > 3000.0);
     }
 }
+
+TEST_CASE("binary garbage and very long lines are input errors, not crashes", "[grade-file][bad-input]") {
+    auto catalogue = magsel::Catalogue::empty();
+    std::string garbage;
+    std::uint32_t x = 2463534242u;  // xorshift: the same bytes every run
+    for (int i = 0; i < 200000; ++i) {
+        x ^= x << 13, x ^= x >> 17, x ^= x << 5;
+        garbage += static_cast<char>(x & 0xFF);
+    }
+    CHECK_THROWS_AS(catalogue.add_text(garbage, "garbage.yaml"), magsel::InputError);
+    const std::string long_line = "family: sintered-ndfeb\nseries: " + std::string(1 << 20, 'x') + "\nbogus: 1\n";
+    try {
+        catalogue.add_text(long_line, "long.yaml");
+        FAIL("no error");
+    } catch (const magsel::InputError& e) {
+        CHECK(e.where().line == 3);
+        CHECK(std::string(e.what()).size() < 2000);  // the long line is not printed whole
+    }
+}
+
+TEST_CASE("a user grade may not take a built-in grade's name as its alias", "[grade-file][bad-input]") {
+    auto catalogue = magsel::Catalogue::builtin();
+    const std::string text = R"(family: sintered-ndfeb
+series: user grades
+source: {title: "user data", document: "test", date: 2026-11-26, retrieved: 2026-11-26}
+grades:
+  - name: USER-42
+    aliases: [N42]
+    remanence: {min: 1.30 T}
+    coercivity_intrinsic: {min: 1000 kA/m}
+    temperature_coefficients: {remanence: -0.11 %/K, coercivity: -0.6 %/K, range: [20 degC, 100 degC]}
+    heavy_rare_earth: {dy_tb: 0 %, basis: published, note: "test"}
+)";
+    CHECK_THROWS_WITH(catalogue.add_text(text, "user.yaml"), Contains("already uses") && Contains("N42"));
+}
