@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <functional>
 
 #include <fmt/format.h>
 
@@ -87,22 +88,16 @@ ValidationReport validate_paths(const std::vector<std::string>& paths) {
             report.errors.emplace_back(e.what());
         }
     }
-    for (const auto& f : price_files) {
+    auto check_file = [&](const fs::path& f, const std::function<void(const std::string&)>& load) {
         report.files.push_back(f.string());
         try {
-            PriceTable::load(f.string());
+            load(f.string());
         } catch (const Error& e) {
             report.errors.emplace_back(e.what());
         }
-    }
-    for (const auto& f : supply_files) {
-        report.files.push_back(f.string());
-        try {
-            SupplyData::load(f.string());
-        } catch (const Error& e) {
-            report.errors.emplace_back(e.what());
-        }
-    }
+    };
+    for (const auto& f : price_files) check_file(f, [](const std::string& p) { PriceTable::load(p); });
+    for (const auto& f : supply_files) check_file(f, [](const std::string& p) { SupplyData::load(p); });
     for (const auto& g : catalogue.grades()) warn_about(g, report);
     return report;
 }

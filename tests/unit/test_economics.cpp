@@ -3,9 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
-#include <fstream>
-#include <regex>
 
+#include "bad_file_cases.hpp"
 #include "magsel/catalogue.hpp"
 #include "magsel/economics.hpp"
 #include "magsel/error.hpp"
@@ -133,26 +132,7 @@ TEST_CASE("the built-in lists flag Dy in SH grades and Sm in SmCo", "[economics]
 }
 
 TEST_CASE("every bad price file fails at its line with its message", "[economics][bad-input]") {
-    namespace fs = std::filesystem;
-    std::size_t count = 0;
-    for (const auto& entry : fs::directory_iterator(fs::path(MAGSEL_TEST_DATA) / "bad" / "prices")) {
-        std::ifstream in(entry.path());
-        std::string first;
-        std::getline(in, first);
-        static const std::regex pattern(R"(# expect: (\d+):(\d+): (.+))");
-        std::smatch m;
-        REQUIRE(std::regex_match(first, m, pattern));
-        CAPTURE(entry.path().filename().string());
-        try {
-            PriceTable::load(entry.path().string());
-            FAIL("no error");
-        } catch (const InputError& e) {
-            CAPTURE(e.what());
-            CHECK(e.where().line == std::stoi(m[1]));
-            CHECK(e.where().column == std::stoi(m[2]));
-            CHECK_THAT(e.message(), Contains(m[3]));
-        }
-        ++count;
-    }
+    const auto count = check_bad_files(std::filesystem::path(MAGSEL_TEST_DATA) / "bad" / "prices",
+                                       [](const std::string& f) { PriceTable::load(f); });
     CHECK(count >= 10);
 }

@@ -4,57 +4,21 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
-#include <fstream>
-#include <regex>
 #include <string>
 
 #include "magsel/catalogue.hpp"
 #include "magsel/error.hpp"
 #include "magsel/thermal.hpp"
+#include "bad_file_cases.hpp"
 
 namespace fs = std::filesystem;
 using Catch::Matchers::Contains;
 
-namespace {
-
-struct Expectation {
-    int line = 0;
-    int column = 0;
-    std::string message;
-};
-
-Expectation read_expectation(const fs::path& file) {
-    std::ifstream in(file);
-    std::string first;
-    std::getline(in, first);
-    static const std::regex pattern(R"(# expect: (\d+):(\d+): (.+))");
-    std::smatch m;
-    REQUIRE(std::regex_match(first, m, pattern));
-    return {std::stoi(m[1]), std::stoi(m[2]), m[3]};
-}
-
-}  // namespace
-
 TEST_CASE("every bad grade file fails with its message at its line:column", "[grade-file][bad-input]") {
-    std::size_t count = 0;
-    for (const auto& entry : fs::directory_iterator(fs::path(MAGSEL_TEST_DATA) / "bad" / "grades")) {
-        const auto path = entry.path();
-        const auto expected = read_expectation(path);
-        CAPTURE(path.filename().string());
+    const auto count = check_bad_files(std::filesystem::path(MAGSEL_TEST_DATA) / "bad" / "grades", [](const std::string& f) {
         auto catalogue = magsel::Catalogue::empty();
-        try {
-            catalogue.add_file(path.string());
-            FAIL("no error for " << path.filename().string());
-        } catch (const magsel::InputError& e) {
-            CAPTURE(e.what());
-            CHECK(e.where().file == path.string());
-            CHECK(e.where().line == expected.line);
-            CHECK(e.where().column == expected.column);
-            CHECK_THAT(e.message(), Contains(expected.message));
-            if (expected.line > 0) CHECK_THAT(std::string(e.what()), Contains("^"));  // the caret line
-        }
-        ++count;
-    }
+        catalogue.add_file(f);
+    });
     CHECK(count >= 30);
 }
 

@@ -4,8 +4,8 @@
 
 #include <filesystem>
 #include <fstream>
-#include <regex>
 
+#include "bad_file_cases.hpp"
 #include "magsel/requirement.hpp"
 
 using namespace magsel;
@@ -52,28 +52,8 @@ grade: N45SH
 }
 
 TEST_CASE("every bad requirement file fails with its message at its line:column", "[requirement][bad-input]") {
-    namespace fs = std::filesystem;
-    std::size_t count = 0;
-    for (const auto& entry : fs::directory_iterator(fs::path(MAGSEL_TEST_DATA) / "bad" / "requirements")) {
-        std::ifstream in(entry.path());
-        std::string first;
-        std::getline(in, first);
-        static const std::regex pattern(R"(# expect: (\d+):(\d+): (.+))");
-        std::smatch m;
-        CAPTURE(entry.path().filename().string());
-        REQUIRE(std::regex_match(first, m, pattern));
-        try {
-            read_requirement_file(entry.path().string());
-            FAIL("no error");
-        } catch (const InputError& e) {
-            CAPTURE(e.what());
-            CHECK(e.where().file == entry.path().string());
-            CHECK(e.where().line == std::stoi(m[1]));
-            CHECK(e.where().column == std::stoi(m[2]));
-            CHECK_THAT(e.message(), Contains(m[3]));
-        }
-        ++count;
-    }
+    const auto count = check_bad_files(std::filesystem::path(MAGSEL_TEST_DATA) / "bad" / "requirements",
+                                       [](const std::string& f) { read_requirement_file(f); });
     CHECK(count >= 20);
 }
 
