@@ -54,9 +54,10 @@ WorkingPoint working_point(const DemagCurve& curve, const LoadLine& load) {
     auto f = [&](double h) { return curve.flux_density_si(h) - mu0 * pc * (h - ha); };
     auto df = [&](double h) { return curve.polarization_slope_si(h) - mu0 * (1.0 + pc); };
     const double hi = ha + br / (mu0 * (1.0 + pc));
-    // Start at the recoil-line solution h = (Br + μ0·Pc·Ha)/(μ0(Pc + μrec)).
+    // The recoil-line solution h = (Br + μ0·Pc·Ha)/(μ0(Pc + μrec)) is exact where the knee term
+    // vanishes to double precision (the common case); otherwise it starts Newton's method.
     const double linear = (br + mu0 * pc * ha) / (mu0 * pc + mu0 + curve.recoil_slope_si());
-    const double h = safe_newton(f, df, 0.0, hi, linear);
+    const double h = curve.on_recoil_line(linear) ? linear : safe_newton(f, df, 0.0, hi, linear);
 
     WorkingPoint w;
     w.load_line = load;
@@ -66,7 +67,7 @@ WorkingPoint working_point(const DemagCurve& curve, const LoadLine& load) {
     w.remanence = curve.remanence();
     w.knee_field = curve.knee_field();
     w.knee_margin = w.knee_field - w.working_field;
-    w.knee_flux_density = curve.flux_density(w.knee_field);
+    w.knee_flux_density = curve.knee_flux_density_si() * units::tesla;
     w.flux_density_margin = w.flux_density - w.knee_flux_density;
     // Past full reversal (J held at −Br) the recoil construction no longer applies: all is lost.
     const bool reversed = w.polarization.value() <= -br * (1.0 - 1e-12);

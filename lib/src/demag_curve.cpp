@@ -80,6 +80,7 @@ DemagCurve::DemagCurve(units::FluxDensity remanence, units::FieldStrength intrin
     } else {
         hk_ = hk_target;
     }
+    b_knee_ = flux_density_si(hk_);
 }
 
 double DemagCurve::polarization_si(double h) const {

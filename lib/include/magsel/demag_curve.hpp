@@ -44,6 +44,11 @@ public:
     double polarization_slope_si(double h) const;
     /// χ = μ0(μrec − 1), the slope of recoil lines [T·m/A] (held at ≤ Br/(2·Hcj), see above).
     double recoil_slope_si() const { return chi_; }
+    /// True where the knee term is below 1e-17 of d_c (s·(h − Hcj) < −40): J is the recoil line
+    /// to double precision there, so solvers may use the closed form.
+    bool on_recoil_line(double h) const { return s_ * (h - hcj_) < -40.0; }
+    /// B(Hk) [T], computed once.
+    double knee_flux_density_si() const { return b_knee_; }
 
 private:
     double br_;       // T
@@ -53,6 +58,7 @@ private:
     double d_c_;      // T
     double s_;        // knee sharpness [m/A]
     double hk_;       // A/m
+    double b_knee_ = 0.0;  // B(Hk) [T]
     bool knee_limited_ = false;
 };
 

@@ -1,0 +1,56 @@
+#include "magsel/study.hpp"
+
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "magsel/error.hpp"
+
+namespace magsel {
+
+std::string_view to_string(SweepVariable v) {
+    switch (v) {
+        case SweepVariable::temperature: return "temperature";
+        case SweepVariable::field: return "field";
+        case SweepVariable::permeance: return "pc";
+    }
+    return "?";
+}
+
+std::vector<SweepRow> sweep(const std::vector<const Grade*>& grades, const SweepSpec& spec) {
+    if (spec.steps < 2 || spec.steps > 100000) throw UsageError("--steps must be between 2 and 100000");
+    if (!std::isfinite(spec.from) || !std::isfinite(spec.to) || !(spec.from < spec.to))
+        throw UsageError("the sweep needs --from below --to");
+    if (spec.variable == SweepVariable::permeance && !(spec.from > 0.0))
+        throw UsageError("a permeance-coefficient sweep starts above 0");
+    if (spec.variable == SweepVariable::field && spec.from < 0.0)
+        throw UsageError("an opposing-field sweep starts at 0 or above");
+    std::vector<SweepRow> rows;
+    rows.reserve(grades.size() * static_cast<std::size_t>(spec.steps));
+    for (const Grade* g : grades) {
+        // Sweeping the circuit at one temperature: one curve serves every value.
+        std::optional<DemagCurve> fixed;
+        if (spec.variable != SweepVariable::temperature) fixed = curve_at(*g, spec.temperature, spec.basis);
+        for (int i = 0; i < spec.steps; ++i) {
+            const double x = spec.from + (spec.to - spec.from) * i / (spec.steps - 1);
+            SweepRow row;
+            row.grade = g;
+            row.value = x;
+            LoadLine load = spec.load;
+            auto t = spec.temperature;
+            if (spec.variable == SweepVariable::temperature) t = units::kelvin_point(x);
+            if (spec.variable == SweepVariable::field) load.opposing_field = x * units::ampere_per_metre;
+            if (spec.variable == SweepVariable::permeance) load.permeance_coefficient = x;
+            const DemagCurve curve = fixed ? *fixed : curve_at(*g, t, spec.basis);
+            row.remanence = curve.remanence();
+            row.intrinsic_coercivity = curve.intrinsic_coercivity();
+            row.point = working_point(curve, load);
+            row.point.temperature = t;
+            row.point.extrapolated = is_extrapolated(*g, t);
+            rows.push_back(std::move(row));
+        }
+    }
+    return rows;
+}
+
+}  // namespace magsel
