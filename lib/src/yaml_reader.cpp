@@ -13,6 +13,8 @@
 namespace magsel::detail {
 namespace {
 
+/// Lines as yaml-cpp 0.7 counts them for its marks: LF and CRLF end a line; a lone CR does not
+/// (it stays in the line and is shown as a space).
 std::vector<std::string> split_lines(const std::string& text) {
     std::vector<std::string> lines;
     std::string line;

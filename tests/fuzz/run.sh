@@ -9,7 +9,7 @@ cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz --target fuzz_quantity fuzz_grade_file fuzz_requirement
 work=build/fuzz/corpus
 rm -rf "$work"; mkdir -p "$work"/{quantity,grade_file,requirement} build/fuzz/crashes
-cp grades/*.yaml tests/data/bad/grades/*.yaml tests/data/good/*.yaml "$work/grade_file/"
+cp grades/*.yaml tests/data/bad/grades/*.yaml tests/data/bad/fuzz/* tests/data/good/*.yaml "$work/grade_file/"
 cp examples/*.yaml examples/designs/*.yaml tests/data/bad/requirements/*.yaml "$work/requirement/"
 i=0
 for q in "1.45 T" "14.5kG" "1592 kA/m" "20 kOe" "398 kJ/m^3" "50 MGOe" "150 degC" "150 °C" "302 degF" \
