@@ -184,8 +184,10 @@ ParsedUnit parse_unit(std::string_view unit, std::string_view text, Dimension ex
             ++i;
             const char* first = unit.data() + i;
             const auto [ptr, ec] = std::from_chars(first, unit.data() + unit.size(), power);
-            if (ec != std::errc{} || power == 0)
-                fail(text, expected, fmt::format("bad power after `{}^`", sym));
+            // |power| ≤ 12 covers every real unit (m^3, s^-2) and keeps the exponent arithmetic
+            // below int overflow (the fuzzer found `4G^1111111111`).
+            if (ec != std::errc{} || power == 0 || power > 12 || power < -12)
+                fail(text, expected, fmt::format("bad power after `{}^` (an integer from -12 to 12, not 0)", sym));
             i += static_cast<std::size_t>(ptr - first);
         } else if (unit.compare(i, 2, "\xC2\xB2") == 0) {
             power = 2, i += 2;

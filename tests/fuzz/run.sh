@@ -13,7 +13,8 @@ cp grades/*.yaml tests/data/bad/grades/*.yaml tests/data/bad/fuzz/* tests/data/g
 cp examples/*.yaml examples/designs/*.yaml tests/data/bad/requirements/*.yaml "$work/requirement/"
 i=0
 for q in "1.45 T" "14.5kG" "1592 kA/m" "20 kOe" "398 kJ/m^3" "50 MGOe" "150 degC" "150 °C" "302 degF" \
-         "-0.12 %/K" "7.55 g/cm^3" "1.6 kg" "85 USD/kg" "1 %" "12 cm³" "1e400 T" ".nan T" "1 A*m^-1"; do
+         "-0.12 %/K" "7.55 g/cm^3" "1.6 kg" "85 USD/kg" "1 %" "12 cm³" "1e400 T" ".nan T" "1 A*m^-1" \
+         "4G^1111111111"; do  # the last one: a crash fuzzing found (int overflow in the power)
   printf '%s' "$q" > "$work/quantity/seed-$i"; i=$((i + 1))
 done
 for target in quantity grade_file requirement; do

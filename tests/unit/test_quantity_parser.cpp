@@ -92,6 +92,9 @@ TEST_CASE("bad quantity strings say what is wrong and what was expected", "[unit
     CHECK_THAT(error_of("150 K*K", Dimension::temperature), Contains("expected a temperature"));
     CHECK_THAT(error_of("1.2 T T", Dimension::flux_density), Contains("unexpected"));
     CHECK_THAT(error_of("1 kA/m^x", Dimension::field_strength), Contains("bad power"));
+    CHECK_THAT(error_of("4G^1111111111", Dimension::flux_density), Contains("bad power"));  // found by fuzzing
+    CHECK_THAT(error_of("4 m^-13", Dimension::volume), Contains("bad power"));
+    CHECK(parse_quantity("1 m^12/m^9", Dimension::volume) == Approx(1.0));
     CHECK_THAT(error_of("12 kOe", Dimension::flux_density),
                Contains("a magnetic field strength") && Contains("expected a flux density"));
     CHECK_THAT(error_of("1.45 T", Dimension::field_strength), Contains("a flux density"));
