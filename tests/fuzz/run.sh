@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Build the fuzz targets with clang (ASan + UBSan + libFuzzer) and run each for SECONDS
-# (default 60) on a seed corpus from grades/, examples/ and tests/data/. A crash fails the run
-# and leaves the input in build/fuzz/crashes/; make it a case in tests/data/bad/.
+# Build the fuzz targets with clang (ASan + UBSan + libFuzzer) and run each on a seed corpus from
+# grades/, examples/ and tests/data/. A crash fails the run and leaves the input in
+# build/fuzz/crashes/; make it a case in tests/data/bad/ (or a parser test).
+#
+#   tests/fuzz/run.sh            CI: a fixed seed and a fixed number of runs per target (about a
+#                                minute each here), so a run is reproducible: the same inputs every time
+#   tests/fuzz/run.sh SECONDS    exploring: a random seed, SECONDS per target
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-seconds=${1:-60}
+seconds=${1:-}
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz --target fuzz_quantity fuzz_grade_file fuzz_requirement
 work=build/fuzz/corpus
@@ -17,9 +21,14 @@ for q in "1.45 T" "14.5kG" "1592 kA/m" "20 kOe" "398 kJ/m^3" "50 MGOe" "150 degC
          "4G^1111111111"; do  # the last one: a crash fuzzing found (int overflow in the power)
   printf '%s' "$q" > "$work/quantity/seed-$i"; i=$((i + 1))
 done
+declare -A runs=([quantity]=300000 [grade_file]=25000 [requirement]=100000)
 for target in quantity grade_file requirement; do
-  echo "== fuzz_$target for ${seconds}s"
-  build/fuzz/tests/fuzz/fuzz_$target "$work/$target" -max_total_time="$seconds" -max_len=65536 \
+  if [ -n "$seconds" ]; then
+    budget=(-max_total_time="$seconds"); echo "== fuzz_$target for ${seconds}s"
+  else
+    budget=(-seed=20261126 -runs="${runs[$target]}"); echo "== fuzz_$target: ${runs[$target]} runs, seed 20261126"
+  fi
+  build/fuzz/tests/fuzz/fuzz_$target "$work/$target" "${budget[@]}" -max_len=65536 \
     -artifact_prefix=build/fuzz/crashes/ -print_final_stats=1 2>&1 | grep -E "stat::number_of_executed_units|ERROR|SUMMARY|Done" || true
   if ls build/fuzz/crashes/ 2>/dev/null | grep -q .; then
     echo "FAIL: fuzz_$target found a crash: $(ls build/fuzz/crashes/)"
