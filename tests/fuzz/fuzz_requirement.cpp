@@ -18,7 +18,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     } catch (const magsel::Error&) {
         return 0;
     }
-    // a coarse grid keeps each run fast: a handful of grades, 25 K steps
+    // keep each run fast: a handful of grades, 5 K steps, ranges of at most 200 K
     r.temperature_step = 5.0 * magsel::units::kelvin;
     if (r.max_temperature.value() - r.min_temperature.value() > 200.0) return 0;
     for (const char* name : {"N48SH", "Y30BH", "YXG-28H", "HGT-BN8"}) {
