@@ -147,9 +147,8 @@ ExitCode run_sweep(const GlobalOptions& global, const SweepOptions& o) {
                        : spec.variable == SweepVariable::field     ? "opposing field Ha [kA/m]"
                                                                    : "permeance coefficient Pc";
         plot.y_label = q->label;
-        static const char* palette[] = {"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"};
         for (std::size_t i = 0; i < grades.size(); ++i) {
-            PlotSeries s{grades[i]->name, palette[i % 7], {}, i >= 7, 2.0};
+            PlotSeries s{grades[i]->name, plot_color(i), {}, i >= 7, 2.0};
             for (const auto& r : rows)
                 if (r.grade == grades[i]) s.points.emplace_back(display(r.value, spec.variable), q->get(r));
             plot.series.push_back(std::move(s));

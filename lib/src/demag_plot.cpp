@@ -1,16 +1,10 @@
 #include "magsel/demag_plot.hpp"
 
 #include <algorithm>
-#include <array>
 
 #include <fmt/format.h>
 
 namespace magsel {
-namespace {
-// Colour-blind-safe palette (Okabe & Ito 2008).
-constexpr std::array<const char*, 7> palette{"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"};
-}  // namespace
-
 Plot demag_curves_plot(const Grade& grade, const std::vector<units::Temperature>& temperatures,
                        const std::optional<LoadLine>& load, Basis basis, PlotUnits plot_units) {
     const bool cgs = plot_units == PlotUnits::cgs;
@@ -33,7 +27,7 @@ Plot demag_curves_plot(const Grade& grade, const std::vector<units::Temperature>
     h_max *= 1.1;
     for (std::size_t i = 0; i < curves.size(); ++i) {
         const auto& c = curves[i];
-        const char* color = palette[i % palette.size()];
+        const char* color = plot_color(i);
         PlotSeries normal{fmt::format("B, {:g} °C", units::to_celsius(temperatures[i])), color, {}, false, 2.2};
         PlotSeries intrinsic{fmt::format("J, {:g} °C", units::to_celsius(temperatures[i])), color, {}, true, 1.6};
         constexpr int n = 400;
@@ -58,7 +52,7 @@ Plot demag_curves_plot(const Grade& grade, const std::vector<units::Temperature>
                                "#444444", {{-ha * h_scale, 0.0}, {-h_top * h_scale, b_max * 1.1 * b_scale}}, false, 1.2});
         for (std::size_t i = 0; i < curves.size(); ++i) {
             const auto w = working_point(curves[i], *load);
-            plot.markers.push_back({i == 0 ? "working point" : "", palette[i % palette.size()],
+            plot.markers.push_back({i == 0 ? "working point" : "", plot_color(i),
                                     -w.working_field.value() * h_scale, w.flux_density.value() * b_scale, true});
             plot.notes.push_back(fmt::format("{:g} °C: h = {:.4g} {}, B = {:.3f} {}, knee margin {:.4g} {}, "
                                              "irreversible loss {:.2f} %",

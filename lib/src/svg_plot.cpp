@@ -43,6 +43,11 @@ std::pair<double, double> extent(const Plot& p, bool x_axis) {
 
 }  // namespace
 
+const char* plot_color(std::size_t index) {
+    static constexpr const char* palette[] = {"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"};
+    return palette[index % 7];
+}
+
 std::string render_svg(const Plot& p) {
     const auto x_span = p.x_range ? *p.x_range : extent(p, true);
     const auto y_span = p.y_range ? *p.y_range : extent(p, false);

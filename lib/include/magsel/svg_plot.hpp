@@ -35,6 +35,9 @@ struct Plot {
     std::vector<std::string> notes;  ///< small print under the chart
 };
 
+/// A colour-blind-safe palette of 7 colours (Okabe & Ito 2008), for series 0, 1, 2 ...
+const char* plot_color(std::size_t index);
+
 /// The chart as a standalone SVG document (960 px wide; taller with more notes).
 std::string render_svg(const Plot& plot);
 
