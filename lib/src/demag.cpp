@@ -12,22 +12,41 @@ namespace {
 
 constexpr double mu0 = units::mu0;
 
-/// Root of a strictly decreasing f on [lo, hi] with f(lo) > 0 ≥ f(hi): Newton steps from
-/// `start`, falling back to bisection whenever a step leaves the bracket (Press et al.,
-/// Numerical Recipes, 3rd ed., §9.4 "rtsafe"). The bracket halves at least every other
-/// iteration, so 200 iterations reach the double-precision limit from any start.
-template <class F, class DF>
-double safe_newton(F f, DF df, double lo, double hi, double start) {
+/// f and its first two derivatives at one point.
+struct Local {
+    double f, slope, curvature;
+};
+
+/// Root of a strictly decreasing f on [lo, hi] with f(lo) > 0 ≥ f(hi): Halley steps (Newton
+/// corrected by the curvature; cubic convergence) from `start`, kept in a shrinking bracket and
+/// falling back to bisection whenever a step leaves it (the safeguard of "rtsafe", Press et al.,
+/// Numerical Recipes, 3rd ed., §9.4). The bracket halves at least every other iteration, so
+/// 200 iterations reach the double-precision limit from any start. `local(h)` returns a Local.
+///
+/// It stops after a step δ below `final_step` or below 1e-12 of h, before the bracket test:
+/// at the root, rounding can flip the sign of f, and bisecting the whole bracket would throw the
+/// converged point away. Halley's error after a step δ is ≈ |f'''/(6f') − (f''/(2f'))²|·δ³
+/// (Traub, Iterative Methods for the Solution of Equations, 1964, §8.2). For the knee model,
+/// |f''/f'| ≤ s and f''' = s·f'', so the error is ≤ 0.42·s²·δ³; with final_step = 10⁻³/s that is
+/// ≤ 4·10⁻⁷·δ ≤ 4·10⁻¹⁰/s, about 10⁻¹¹ of Hcj.
+template <class F>
+double safe_halley(F local, double lo, double hi, double start, double final_step) {
     double h = std::clamp(start, lo, hi);
     for (int i = 0; i < 200; ++i) {
-        const double fh = f(h);
-        if (fh == 0.0) return h;
-        (fh > 0.0 ? lo : hi) = h;
-        const double slope = df(h);
-        double next = slope < 0.0 ? h - fh / slope : 0.5 * (lo + hi);
-        if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
-        if (std::abs(next - h) <= 1e-15 * std::max(1.0, std::abs(h)) || hi - lo <= 1e-15 * std::max(1.0, hi))
-            return next;
+        const Local l = local(h);
+        if (l.f == 0.0) return h;
+        (l.f > 0.0 ? lo : hi) = h;
+        double next = 0.5 * (lo + hi);
+        if (l.slope < 0.0) {
+            // Halley: Δ = −2·f·f'/(2f'² − f·f''); plain Newton (Δ = −f/f') when the curvature
+            // correction would more than double the step.
+            const double slope2 = l.slope * l.slope;
+            const double halley = 2.0 * slope2 - l.f * l.curvature;
+            const double step = halley > slope2 ? -2.0 * l.f * l.slope / halley : -l.f / l.slope;
+            if (std::abs(step) <= std::max(final_step, 1e-12 * std::max(1.0, std::abs(h)))) return h + step;
+            if (h + step > lo && h + step < hi) next = h + step;
+        }
+        if (hi - lo <= 1e-15 * std::max(1.0, hi)) return next;
         h = next;
     }
     return h;
@@ -51,19 +70,43 @@ WorkingPoint working_point(const DemagCurve& curve, const LoadLine& load) {
     const double br = curve.remanence().value();
     // f(h) = B(h) − μ0·Pc·(h − Ha) falls strictly: f(0) = Br + μ0·Pc·Ha > 0, and at
     // h_hi = Ha + Br/(μ0(1 + Pc)), f = J(h_hi) − Br − μ0·Ha ≤ 0 because J ≤ Br.
-    auto f = [&](double h) { return curve.flux_density_si(h) - mu0 * pc * (h - ha); };
-    auto df = [&](double h) { return curve.polarization_slope_si(h) - mu0 * (1.0 + pc); };
+    auto f = [&](double h) {
+        const auto j = curve.sample_si(h);
+        return Local{j.polarization - mu0 * h - mu0 * pc * (h - ha), j.slope - mu0 * (1.0 + pc), j.curvature};
+    };
     const double hi = ha + br / (mu0 * (1.0 + pc));
     // The recoil-line solution h = (Br + μ0·Pc·Ha)/(μ0(Pc + μrec)) is exact where the knee term
-    // vanishes to double precision (the common case); otherwise it starts Newton's method.
+    // vanishes to double precision (the common case); otherwise it starts Newton's method. As
+    // J lies on or below the recoil line, f ≤ 0 there: the start is at or right of the root, and
+    // on the concave f (J = Br − χ·h − D(h), D convex) Newton then approaches the root from the
+    // right without overshooting — four or five steps near a knee.
     const double linear = (br + mu0 * pc * ha) / (mu0 * pc + mu0 + curve.recoil_slope_si());
-    const double h = curve.on_recoil_line(linear) ? linear : safe_newton(f, df, 0.0, hi, linear);
+    // Past full reversal (J held at −Br) the root is explicit too: −Br − μ0·h = μ0·Pc·(h − Ha).
+    const double reversed_root = (mu0 * pc * ha - br) / (mu0 * (1.0 + pc));
+    double h;
+    if (curve.on_recoil_line(linear)) {
+        h = linear;
+    } else if (reversed_root > curve.intrinsic_coercivity().value() &&
+               curve.sample_si(reversed_root).polarization <= -br) {
+        h = reversed_root;
+    } else {
+        // Deep past the knee the recoil-line start is far right of the root, where the knee
+        // term is huge and each step gains only about 1/s. Where the knee term alone equals
+        // Br + μ0·Pc·Ha, f = −(μ0(1 + Pc) + χ)·h < 0: still right of the root, and much closer.
+        // The drop is capped at 1.5·Br so that the start is not in the fully reversed part
+        // (J = −Br, where the slope no longer sees the knee); the bracket keeps it safe anyway.
+        double start = linear;
+        if (linear > curve.intrinsic_coercivity().value())
+            start = std::min(start, curve.field_at_knee_drop_si(std::min(br + mu0 * pc * ha, 1.5 * br)));
+        h = safe_halley(f, 0.0, hi, start, 1e-3 / curve.knee_sharpness_si());
+    }
 
     WorkingPoint w;
     w.load_line = load;
     w.working_field = h * units::ampere_per_metre;
     w.flux_density = mu0 * pc * (h - ha) * units::tesla;  // on the load line, by construction
-    w.polarization = curve.polarization(w.working_field);
+    // At the root B(h) equals the load line, so J = B + μ0·h needs no further curve evaluation.
+    w.polarization = (w.flux_density.value() + mu0 * h) * units::tesla;
     w.remanence = curve.remanence();
     w.knee_field = curve.knee_field();
     w.knee_margin = w.knee_field - w.working_field;
@@ -160,11 +203,13 @@ units::FieldStrength field_for_loss(const DemagCurve& curve, double loss) {
     const double br = curve.remanence().value();
     const double chi = curve.recoil_slope_si();
     // Br' = J(h) + χ·h falls from Br (h = 0) to −Br + χ·h (full reversal): solve Br' = (1 − loss)·Br.
-    auto g = [&](double h) { return curve.polarization_si(h) + chi * h - (1.0 - loss) * br; };
-    auto dg = [&](double h) { return curve.polarization_slope_si(h) + chi; };
+    auto g = [&](double h) {
+        const auto j = curve.sample_si(h);
+        return Local{j.polarization + chi * h - (1.0 - loss) * br, j.slope + chi, j.curvature};
+    };
     double hi = curve.intrinsic_coercivity().value();
-    while (g(hi) > 0.0 && hi < 1e9) hi *= 2.0;
-    return safe_newton(g, dg, 0.0, hi, curve.knee_field().value()) * units::ampere_per_metre;
+    while (g(hi).f > 0.0 && hi < 1e9) hi *= 2.0;
+    return safe_halley(g, 0.0, hi, curve.knee_field().value(), 1e-3 / curve.knee_sharpness_si()) * units::ampere_per_metre;
 }
 
 }  // namespace magsel

@@ -74,6 +74,8 @@ DemagCurve::DemagCurve(units::FluxDensity remanence, units::FieldStrength intrin
     const double target = std::log(d_c_ / d_k);
     const double x = solve_sharpness(target, q);
     s_ = x / hcj_;
+    knee_floor_ = std::exp(-x);
+    knee_scale_ = d_c_ / (-std::expm1(-x));
     if (knee_limited_) {
         const double target_j = knee_fraction * br_;
         hk_ = bisect_decreasing([&](double h) { return polarization_si(h) - target_j; }, 0.0, hcj_);
@@ -83,29 +85,34 @@ DemagCurve::DemagCurve(units::FluxDensity remanence, units::FieldStrength intrin
     b_knee_ = flux_density_si(hk_);
 }
 
-double DemagCurve::polarization_si(double h) const {
-    // D(h) = d_c·(e^{s·h} − 1)/(e^{s·Hcj} − 1), written to avoid overflow:
-    // = d_c·e^{s(h − Hcj)}·(1 − e^{−s·h})/(1 − e^{−s·Hcj}).
-    const double sh = s_ * h;
-    const double over = s_ * (h - hcj_);
-    if (over > 50.0) return -br_;
-    double knee;
-    if (sh <= 0.0) {
-        knee = d_c_ * std::expm1(sh) / std::expm1(s_ * hcj_);
-    } else {
-        knee = d_c_ * std::exp(over) * (-std::expm1(-sh)) / (-std::expm1(-s_ * hcj_));
-    }
-    return std::max(br_ - chi_ * h - knee, -br_);
-}
+double DemagCurve::polarization_si(double h) const { return sample_si(h).polarization; }
 
 double DemagCurve::flux_density_si(double h) const { return polarization_si(h) - units::mu0 * h; }
 
-double DemagCurve::polarization_slope_si(double h) const {
+double DemagCurve::polarization_slope_si(double h) const { return sample_si(h).slope; }
+
+DemagCurve::Sample DemagCurve::sample_si(double h) const {
+    // D(h) = d_c·(e^{s·h} − 1)/(e^{s·Hcj} − 1). For h > 0 it is written without overflow as
+    // d_c·(e^{s(h − Hcj)} − e^{−s·Hcj})/(1 − e^{−s·Hcj}) = knee_scale_·(e^{s(h − Hcj)} − knee_floor_),
+    // one exponential per call; dD/dh = knee_scale_·s·e^{s(h − Hcj)}, d²D/dh² = s·dD/dh.
     const double over = s_ * (h - hcj_);
-    if (over > 50.0 || polarization_si(h) <= -br_) return 0.0;  // held at full reversal
-    // dD/dh = d_c·s·e^{s·h}/(e^{s·Hcj} − 1) = d_c·s·e^{s(h − Hcj)}/(1 − e^{−s·Hcj})
-    const double knee_slope = d_c_ * s_ * std::exp(over) / (-std::expm1(-s_ * hcj_));
-    return -chi_ - knee_slope;
+    if (over > 50.0) return {-br_, 0.0, 0.0};  // held at full reversal
+    double knee, knee_slope;
+    if (h <= 0.0) {  // first quadrant (h < 0): only plots reach it
+        knee = d_c_ * std::expm1(s_ * h) / std::expm1(s_ * hcj_);
+        knee_slope = d_c_ * s_ * std::exp(s_ * h) / std::expm1(s_ * hcj_);
+    } else {
+        const double e = std::exp(over);
+        knee = knee_scale_ * (e - knee_floor_);
+        knee_slope = knee_scale_ * s_ * e;
+    }
+    const double j = br_ - chi_ * h - knee;
+    if (j <= -br_) return {-br_, 0.0, 0.0};
+    return {j, -chi_ - knee_slope, -s_ * knee_slope};  // d²D/dh² = s·dD/dh
+}
+
+double DemagCurve::field_at_knee_drop_si(double drop) const {
+    return hcj_ + std::log(drop / knee_scale_ + knee_floor_) / s_;
 }
 
 units::FluxDensity DemagCurve::polarization(units::FieldStrength h) const {

@@ -2,7 +2,9 @@
 // hand and against the physical orderings the model must respect.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "magsel/catalogue.hpp"
 #include "magsel/demag.hpp"
@@ -66,6 +68,50 @@ TEST_CASE("the solver converges for every grade, 0.05 ≤ Pc ≤ 50, 0 ≤ Ha �
     }
     INFO("working points solved: " << solved);
     CHECK(solved == c.grades().size() * 4 * 6 * 6);
+}
+
+TEST_CASE("the fast solver agrees with plain bisection to 1e-10 of h, across the catalogue", "[demag][working-point][property]") {
+    // An independent check of the Halley solver, its starting points and its stopping rule:
+    // 200 bisection steps on f(h) = B(h) − μ0·Pc·(h − Ha) over [0, Ha + Br/(μ0(1 + Pc))], where
+    // f changes sign. The loads are dense around each curve's knee, where the solver works hardest.
+    const auto c = Catalogue::builtin();
+    const double mu0 = units::mu0;
+    double worst_h = 0.0, worst_loss = 0.0;
+    std::size_t compared = 0;
+    for (const auto& g : c.grades()) {
+        for (double t : {-40.0, 20.0, 120.0, 180.0}) {
+            const auto curve = curve_at(g, units::celsius(t));
+            const double hk = curve.knee_field().value();
+            for (double pc : {0.1, 0.5, 1.0, 2.0, 4.0, 10.0}) {
+                for (double ha_over_hk : {0.0, 0.3, 0.6, 0.8, 0.9, 0.95, 1.0, 1.05, 1.2, 1.6, 3.0}) {
+                    const double ha = ha_over_hk * hk;
+                    auto f = [&](double h) { return curve.flux_density_si(h) - mu0 * pc * (h - ha); };
+                    double lo = 0.0, hi = ha + curve.remanence().value() / (mu0 * (1.0 + pc));
+                    for (int i = 0; i < 200; ++i) {
+                        const double mid = 0.5 * (lo + hi);
+                        (f(mid) > 0.0 ? lo : hi) = mid;
+                    }
+                    const double h_ref = 0.5 * (lo + hi);
+                    const auto w = working_point(curve, LoadLine{pc, ha * units::ampere_per_metre});
+                    const double j_ref = curve.polarization_si(h_ref);
+                    const double chi = curve.recoil_slope_si();
+                    const bool reversed = j_ref <= -curve.remanence().value() * (1.0 - 1e-12);
+                    const double loss_ref =
+                        reversed ? 1.0 : std::clamp(1.0 - (j_ref + chi * h_ref) / curve.remanence().value(), 0.0, 1.0);
+                    CAPTURE(g.name, t, pc, ha, h_ref);
+                    REQUIRE(w.working_field.value() == Approx(h_ref).epsilon(1e-10).margin(1e-6));
+                    REQUIRE(w.polarization.value() == Approx(j_ref).margin(1e-9));
+                    REQUIRE(w.irreversible_loss == Approx(loss_ref).margin(1e-9));
+                    worst_h = std::max(worst_h, std::abs(w.working_field.value() - h_ref) / std::max(h_ref, 1.0));
+                    worst_loss = std::max(worst_loss, std::abs(w.irreversible_loss - loss_ref));
+                    ++compared;
+                }
+            }
+        }
+    }
+    std::printf("working point vs bisection: %zu loads, largest relative difference in h %.2g, in loss %.2g\n", compared,
+                worst_h, worst_loss);
+    CHECK(compared == c.grades().size() * 4 * 6 * 11);
 }
 
 TEST_CASE("loss is zero on the recoil line and grows past the knee", "[demag][loss]") {

@@ -40,7 +40,7 @@ struct WorkingPoint {
     std::vector<std::string> warnings;
 };
 
-/// Solve B(h) = μ0·Pc·(h − Ha) on a curve (bracketed Newton; always converges, see demag.cpp).
+/// Solve B(h) = μ0·Pc·(h − Ha) on a curve (bracketed Halley; always converges, see demag.cpp).
 /// Throws UsageError for Pc ≤ 0 or Ha < 0 or non-finite inputs.
 WorkingPoint working_point(const DemagCurve& curve, const LoadLine& load);
 

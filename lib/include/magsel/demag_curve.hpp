@@ -42,11 +42,24 @@ public:
     double flux_density_si(double h) const;
     /// dJ/dh [T·m/A] (≤ 0).
     double polarization_slope_si(double h) const;
+    /// J(h) [T], dJ/dh [T·m/A] and d²J/dh² [T·m²/A²] together, for one exponential: what
+    /// the root finders need.
+    struct Sample {
+        double polarization;
+        double slope;
+        double curvature;
+    };
+    Sample sample_si(double h) const;
     /// χ = μ0(μrec − 1), the slope of recoil lines [T·m/A] (held at ≤ Br/(2·Hcj), see above).
     double recoil_slope_si() const { return chi_; }
     /// True where the knee term is below 1e-17 of d_c (s·(h − Hcj) < −40): J is the recoil line
     /// to double precision there, so solvers may use the closed form.
     bool on_recoil_line(double h) const { return s_ * (h - hcj_) < -40.0; }
+    /// The field h > 0 [A/m] where the knee term D(h) — how far J has fallen below the recoil
+    /// line — equals `drop` [T] (> 0): h = Hcj + ln(drop/knee_scale + e^{−s·Hcj})/s.
+    double field_at_knee_drop_si(double drop) const;
+    /// The knee's sharpness s [m/A]: D grows by e per 1/s of field.
+    double knee_sharpness_si() const { return s_; }
     /// B(Hk) [T], computed once.
     double knee_flux_density_si() const { return b_knee_; }
 
@@ -59,6 +72,9 @@ private:
     double s_;        // knee sharpness [m/A]
     double hk_;       // A/m
     double b_knee_ = 0.0;  // B(Hk) [T]
+    // Cached for the knee term at h > 0: D(h) = knee_scale_·(e^{s(h − Hcj)} − knee_floor_).
+    double knee_scale_ = 0.0;  // d_c/(1 − e^{−s·Hcj}) [T]
+    double knee_floor_ = 0.0;  // e^{−s·Hcj}
     bool knee_limited_ = false;
 };
 
