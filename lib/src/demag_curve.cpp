@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "root_finding.hpp"
+
 namespace magsel {
 namespace {
 
@@ -39,6 +41,9 @@ double solve_sharpness(double target, double q) {
     if (target <= log_ratio(lo, q)) return lo;
     if (target >= log_ratio(hi, q)) return hi;
     double x = std::clamp(target / (1.0 - q), lo, hi);
+    // For q·x > 40, log_ratio(x, q) = (1 − q)·x + e^{−q·x} − e^{−x} + … differs from the
+    // asymptote by less than 5e-18: the start is already the root to double precision.
+    if (q * x > 40.0 && x < hi) return x;
     for (int i = 0; i < 100; ++i) {
         const double f = log_ratio(x, q) - target;  // increasing in x
         (f < 0.0 ? lo : hi) = x;
@@ -77,8 +82,16 @@ DemagCurve::DemagCurve(units::FluxDensity remanence, units::FieldStrength intrin
     knee_floor_ = std::exp(-x);
     knee_scale_ = d_c_ / (-std::expm1(-x));
     if (knee_limited_) {
+        // J(h) = 0.9·Br: J is concave and falls, and both q·Hcj (J is already below 0.9·Br
+        // there, as d_k was raised) and the recoil line's own 0.9·Br point (J lies below the
+        // recoil line) are at or right of the root, so the solver approaches from the right.
         const double target_j = knee_fraction * br_;
-        hk_ = bisect_decreasing([&](double h) { return polarization_si(h) - target_j; }, 0.0, hcj_);
+        const double start = chi_ > 0.0 ? std::min(hk_target, (1.0 - knee_fraction) * br_ / chi_) : hk_target;
+        auto g = [&](double h) {
+            const auto j = sample_si(h);
+            return detail::Local{j.polarization - target_j, j.slope, j.curvature};
+        };
+        hk_ = detail::safe_halley(g, 0.0, hcj_, start, 1e-3 / s_);
     } else {
         hk_ = hk_target;
     }
