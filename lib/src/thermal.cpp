@@ -76,6 +76,12 @@ DemagCurve curve_at(const Grade& grade, units::Temperature temperature, Basis ba
                       grade.squareness.value);
 }
 
+TemperatureFactors temperature_factors(const Grade& grade, units::Temperature temperature) {
+    const auto br = detail::evaluate(grade.remanence_model, temperature.value());
+    const auto hcj = detail::evaluate(grade.coercivity_model, temperature.value());
+    return {br.factor, hcj.factor, br.extrapolated || hcj.extrapolated};
+}
+
 bool is_extrapolated(const Grade& grade, units::Temperature temperature) {
     const double k = temperature.value();
     auto outside = [k](const RelativeTemperatureModel& m) { return k < m.low_kelvin || k > m.high_kelvin; };

@@ -46,6 +46,15 @@ MagnetProperties properties_at(const Grade& grade, units::Temperature temperatur
 /// The demagnetization curve of `grade` at `temperature` on `basis`.
 DemagCurve curve_at(const Grade& grade, units::Temperature temperature, Basis basis = Basis::minimum);
 
+/// Br(T)/Br(20 °C) and Hcj(T)/Hcj(20 °C) from the grade's temperature model: what scales the
+/// 20 °C values. Cheap (no curve, no messages), for callers that vary the 20 °C values themselves.
+struct TemperatureFactors {
+    double remanence = 1.0;
+    double intrinsic_coercivity = 1.0;
+    bool extrapolated = false;
+};
+TemperatureFactors temperature_factors(const Grade& grade, units::Temperature temperature);
+
 /// True when `temperature` lies outside the range the grade's temperature data hold for.
 bool is_extrapolated(const Grade& grade, units::Temperature temperature);
 
