@@ -47,5 +47,6 @@ void register_cost(CLI::App& app, const GlobalOptions& global, ExitCode& exit_co
 void register_match(CLI::App& app, const GlobalOptions& global, ExitCode& exit_code);
 void register_check(CLI::App& app, const GlobalOptions& global, ExitCode& exit_code);
 void register_sweep(CLI::App& app, const GlobalOptions& global, ExitCode& exit_code);
+void register_fit(CLI::App& app, const GlobalOptions& global, ExitCode& exit_code);
 
 }  // namespace magsel::cli

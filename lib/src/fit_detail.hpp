@@ -13,7 +13,8 @@ std::optional<double> curve_remanence(const FitCurve& curve);
 
 /// Hcj read off a J curve: where the line through the first point with J ≤ 0.005 T (on the
 /// axis within the digitizing tolerance) and the point before it reaches J = 0; nullopt when
-/// the curve does not come down to the axis (every B curve: B ≥ 0 ends at Hcb, before Hcj) [A/m].
+/// the curve does not come down to the axis (a B curve that stops at B = 0 ends at Hcb, before
+/// Hcj; J = B + μ0·h is still positive there) [A/m].
 std::optional<double> curve_coercivity(const FitCurve& curve);
 
 /// One value at one temperature, with the row it came from (or the curve's first row).

@@ -377,16 +377,24 @@ void check_curve(FitCurve& curve) {
                                          "plotted) or h ≥ 0 throughout (the demagnetizing field as a magnitude)",
                                          label));
     }
-    for (auto& p : curve.points) {
-        p.field = std::abs(p.field.value()) * units::ampere_per_metre;
-        if (p.value.value() < -quadrant_tolerance_tesla)
-            fail_at(p.where, fmt::format("{} = {:g} T is outside the second quadrant (below zero by more than the "
-                                         "{:g} T digitizing tolerance)",
-                                         curve.quantity == CurveQuantity::flux_density ? "B" : "J", p.value.value(),
-                                         quadrant_tolerance_tesla));
-    }
+    for (auto& p : curve.points) p.field = std::abs(p.field.value()) * units::ampere_per_metre;
     std::stable_sort(curve.points.begin(), curve.points.end(),
                      [](const FitCurvePoint& a, const FitCurvePoint& b) { return a.field < b.field; });
+    // The second quadrant of the intrinsic curve: J = B + μ0·h ≥ 0 (within the digitizing
+    // tolerance). A B curve may go below B = 0 (between Hcb and Hcj J is still positive). A
+    // curve may end with ONE point past Hcj (J < 0): it brackets the J = 0 crossing.
+    const bool b_curve = curve.quantity == CurveQuantity::flux_density;
+    for (std::size_t i = 0; i < curve.points.size(); ++i) {
+        const auto& p = curve.points[i];
+        const double j = p.value.value() + (b_curve ? units::mu0 * p.field.value() : 0.0);
+        if (j >= -quadrant_tolerance_tesla) continue;
+        const bool last = i + 1 == curve.points.size();
+        if (last && i > 0) continue;
+        fail_at(p.where, fmt::format("{}J = {:g} T at h = {:g} kA/m is outside the second quadrant (J < 0 past Hcj; "
+                                     "only the last point of a curve may lie there, to bracket Hcj)",
+                                     b_curve ? fmt::format("B = {:g} T, so ", p.value.value()) : std::string(), j,
+                                     p.field.value() / 1000.0));
+    }
     for (std::size_t i = 1; i < curve.points.size(); ++i) {
         const auto& a = curve.points[i - 1];
         const auto& b = curve.points[i];

@@ -129,7 +129,6 @@ double start_remanence(const FitCurve& c, const std::vector<double>& j) {
 namespace detail {
 
 std::optional<double> curve_coercivity(const FitCurve& c) {
-    if (c.quantity != CurveQuantity::polarization) return std::nullopt;  // B stops at Hcb
     // A digitized curve ends on the axis to within the digitizing tolerance: the first point
     // with J ≤ 0.005 T counts as reaching zero; the line through it and the point before gives Hcj.
     constexpr double on_axis_tesla = 0.005;

@@ -246,8 +246,8 @@ Plot fit_plot(const FitData& data, const FitResult& r, const std::string& title)
         const double h_end = c.points.back().field.value() * 1.05;
         for (int m = 0; m <= 200; ++m) {
             const double h = h_end * m / 200.0;
+            if (model.polarization_si(h) < 0.0) break;  // past Hcj
             const double v = b ? model.flux_density_si(h) : model.polarization_si(h);
-            if (v < 0.0) break;
             s.points.emplace_back(-h / 1000.0, v);
         }
         plot.series.push_back(std::move(s));
