@@ -100,6 +100,14 @@ TEST_CASE("knee fit: curves with 3 mT noise give the parameters within the state
                      << " iterations, " << ms << " ms");
         CHECK(r.knee->recoil_permeability == Approx(mu_rec).margin(0.02));
         CHECK(r.knee->squareness == Approx(squareness).margin(0.02));
+        double br_error = 0.0, hcj_error = 0.0;
+        for (const auto& c : r.knee->curves) {
+            const double t = units::to_celsius(c.temperature);
+            br_error = std::max(br_error, std::abs(c.remanence.value() / br_at(t) - 1.0));
+            hcj_error = std::max(hcj_error, std::abs(c.intrinsic_coercivity.value() / hcj_at(t) - 1.0));
+        }
+        WARN("seed " << seed << ": largest Br error " << br_error * 100.0 << " %, largest Hcj error "
+                     << hcj_error * 100.0 << " %");
         for (const auto& c : r.knee->curves) {
             const double t = units::to_celsius(c.temperature);
             CAPTURE(t);
