@@ -48,5 +48,6 @@ void register_match(CLI::App& app, const GlobalOptions& global, ExitCode& exit_c
 void register_check(CLI::App& app, const GlobalOptions& global, ExitCode& exit_code);
 void register_sweep(CLI::App& app, const GlobalOptions& global, ExitCode& exit_code);
 void register_montecarlo(CLI::App& app, const GlobalOptions& global, ExitCode& exit_code);
+void register_fit(CLI::App& app, const GlobalOptions& global, ExitCode& exit_code);
 
 }  // namespace magsel::cli

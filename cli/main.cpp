@@ -35,6 +35,7 @@ int main(int argc, char** argv) {
     magsel::cli::register_cost(app, global, exit_code);
     magsel::cli::register_sweep(app, global, exit_code);
     magsel::cli::register_montecarlo(app, global, exit_code);
+    magsel::cli::register_fit(app, global, exit_code);
     magsel::cli::register_validate(app, global, exit_code);
 
     try {

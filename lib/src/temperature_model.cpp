@@ -20,6 +20,20 @@ RelativeTemperatureModel model_from_coefficient(double per_kelvin, double low_ke
     return m;
 }
 
+PolynomialFit fit_temperature_polynomial(const std::vector<double>& dt, const std::vector<double>& value) {
+    auto fit = fit_polynomial(dt, value, 1);
+    if (distinct_count(dt) >= 4) {
+        auto quadratic = fit_polynomial(dt, value, 2);
+        if (quadratic.press < fit.press) fit = std::move(quadratic);
+    }
+    return fit;
+}
+
+std::size_t distinct_count(std::vector<double> x) {
+    std::sort(x.begin(), x.end());
+    return static_cast<std::size_t>(std::unique(x.begin(), x.end()) - x.begin());
+}
+
 PointsModelResult model_from_points(const std::vector<std::pair<double, double>>& points) {
     PointsModelResult result;
     std::vector<double> dt, value;
@@ -34,11 +48,7 @@ PointsModelResult model_from_points(const std::vector<std::pair<double, double>>
         result.error = "needs values at two or more different temperatures";
         return result;
     }
-    auto fit = fit_polynomial(dt, value, 1);
-    if (distinct.size() >= 4) {
-        const auto quadratic = fit_polynomial(dt, value, 2);
-        if (quadratic.press < fit.press) fit = quadratic;
-    }
+    const auto fit = fit_temperature_polynomial(dt, value);
     const double at_reference = fit.coefficients.front();
     if (!(at_reference > 0.0)) {
         result.error = "the fitted value at 20 °C is not positive";

@@ -7,11 +7,21 @@
 #include <vector>
 
 #include "magsel/grade.hpp"
+#include "polyfit.hpp"
 
 namespace magsel::detail {
 
 /// 1 + coefficient·(T − 20 °C), stated by the maker over [low, high] (kelvin).
 RelativeTemperatureModel model_from_coefficient(double per_kelvin, double low_kelvin, double high_kelvin);
+
+/// The degree rule of fitted temperature models, in one place (also used by `magsel fit`):
+/// a least-squares polynomial in ΔT [K] of degree 1; with 4 or more distinct temperatures,
+/// degree 2 where its PRESS (leave-one-out prediction error) is smaller than degree 1's.
+/// Needs 2 or more distinct temperatures (the caller checks).
+PolynomialFit fit_temperature_polynomial(const std::vector<double>& delta_kelvin, const std::vector<double>& value);
+
+/// The number of distinct values in `x`.
+std::size_t distinct_count(std::vector<double> x);
 
 /// Least-squares polynomial through (T [K], value) points, normalised to 1 at 20 °C.
 /// Degree 1 for 2–3 points; with 4 or more, degree 2 only where it predicts the left-out
