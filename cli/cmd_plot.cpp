@@ -1,4 +1,5 @@
 // magsel plot GRADE --at T [--at T]... [--pc P] [--field H] [--units si|cgs] -o FILE.svg
+// magsel plot --scatter REQ.yaml [--x cost|dy-tb] -o FILE.svg — match's candidates and their front
 #include <iostream>
 #include <memory>
 
@@ -7,6 +8,7 @@
 #include "context.hpp"
 #include "magsel/demag_plot.hpp"
 #include "magsel/error.hpp"
+#include "magsel/match_plot.hpp"
 
 namespace magsel::cli {
 namespace {
@@ -19,9 +21,32 @@ struct PlotOptions {
     std::string units = "si";
     std::string basis = "min";
     std::string output;
+    std::string scatter;  ///< a requirement file: the scatter chart of its candidates
+    std::string x_axis = "cost";
 };
 
+ExitCode run_scatter(const GlobalOptions& global, const PlotOptions& o) {
+    const auto catalogue = load_catalogue(global);
+    const auto requirement = read_requirement_file(o.scatter);
+    const auto result = match(catalogue, requirement, load_prices(global), SupplyData::builtin());
+    if (result.candidates.empty()) {
+        std::cerr << fmt::format("magsel: no grade meets {}: nothing to plot (see `magsel match {} --explain`)\n",
+                                 requirement.name, o.scatter);
+        return ExitCode::failed;
+    }
+    const auto plot = candidates_scatter_plot(result, requirement, o.x_axis == "cost" ? ScatterAxis::cost : ScatterAxis::dy_tb);
+    write_file_atomically(o.output, render_svg(plot));
+    std::cerr << fmt::format("magsel: wrote {}\n", o.output);
+    return ExitCode::success;
+}
+
 ExitCode run_plot(const GlobalOptions& global, const PlotOptions& o) {
+    if (!o.scatter.empty()) {
+        if (!o.grade.empty() || !o.at.empty() || o.pc != 0.0)
+            throw UsageError("--scatter draws the candidates of a requirement: give no grade, --at or --pc with it");
+        return run_scatter(global, o);
+    }
+    if (o.grade.empty()) throw UsageError("plot needs a grade (or --scatter REQ.yaml)");
     const auto catalogue = load_catalogue(global);
     const auto& g = catalogue.find(o.grade);
     std::vector<units::Temperature> temperatures;
@@ -47,8 +72,16 @@ void register_plot(CLI::App& app, const GlobalOptions& global, ExitCode& exit_co
     auto* cmd = app.add_subcommand("plot", "Second-quadrant B and J curves, knees, load line and working points (SVG)");
     cmd->footer("Examples:\n  magsel plot N48SH --at 20degC --at 100degC --at 150degC -o n48sh.svg\n"
                 "  magsel plot N48SH --at 20degC --at 150degC --pc 2 --field 400kA/m -o n48sh-load.svg\n"
-                "  magsel plot Y30BH --at -40degC --at 20degC --at 100degC --units cgs -o y30bh.svg");
-    cmd->add_option("grade", o->grade, "Grade name or alias")->required();
+                "  magsel plot Y30BH --at -40degC --at 20degC --at 100degC --units cgs -o y30bh.svg\n"
+                "  magsel plot --scatter examples/ev-traction-ipm.yaml --x cost -o ev-candidates.svg");
+    cmd->add_option("grade", o->grade, "Grade name or alias");
+    cmd->add_option("--scatter", o->scatter,
+                    "Instead of a grade: every candidate of `match` on this requirement, Br at the worst "
+                    "temperature against --x, with the Pareto front")
+        ->type_name("REQ.yaml");
+    cmd->add_option("--x", o->x_axis, "x axis of --scatter: cost (USD/kg) or dy-tb (wt %)")
+        ->check(CLI::IsMember({"cost", "dy-tb"}))
+        ->capture_default_str();
     cmd->add_option("--at", o->at, "A temperature (repeatable, up to 7; default 20degC)");
     cmd->add_option("--pc", o->pc, "Draw the load line of this permeance coefficient and the working points");
     cmd->add_option("--field", o->field, "Extra opposing field that shifts the load line (e.g. 400kA/m)")

@@ -40,7 +40,7 @@ Plot demag_curves_plot(const Grade& grade, const std::vector<units::Temperature>
         plot.series.push_back(std::move(intrinsic));
         const double hk = c.knee_field().value();
         plot.markers.push_back({i == 0 ? "knee Hk (J = 0.9 Br)" : "", color, -hk * h_scale, c.polarization_si(hk) * b_scale,
-                                false});
+                                false, {}, false});
     }
     if (load) {
         const double pc = load->permeance_coefficient, ha = load->opposing_field.value();
@@ -53,7 +53,7 @@ Plot demag_curves_plot(const Grade& grade, const std::vector<units::Temperature>
         for (std::size_t i = 0; i < curves.size(); ++i) {
             const auto w = working_point(curves[i], *load);
             plot.markers.push_back({i == 0 ? "working point" : "", plot_color(i),
-                                    -w.working_field.value() * h_scale, w.flux_density.value() * b_scale, true});
+                                    -w.working_field.value() * h_scale, w.flux_density.value() * b_scale, true, {}, false});
             plot.notes.push_back(fmt::format("{:g} °C: h = {:.4g} {}, B = {:.3f} {}, knee margin {:.4g} {}, "
                                              "irreversible loss {:.2f} %",
                                              units::to_celsius(temperatures[i]), w.working_field.value() * h_scale, h_unit,

@@ -221,7 +221,7 @@ Plot fit_plot(const FitData& data, const FitResult& r, const std::string& title)
             }
             plot.series.push_back(std::move(s));
             for (const auto& [t, v] : fit.data)
-                plot.markers.push_back({"", plot_color(color), units::to_celsius(t), 100.0 * v.value() / ref, true});
+                plot.markers.push_back({"", plot_color(color), units::to_celsius(t), 100.0 * v.value() / ref, true, {}, false});
         };
         draw(r.remanence, "Br", 0);
         draw(r.intrinsic_coercivity, "Hcj", 1);
@@ -252,7 +252,7 @@ Plot fit_plot(const FitData& data, const FitResult& r, const std::string& title)
         }
         plot.series.push_back(std::move(s));
         for (const auto& p : c.points)
-            plot.markers.push_back({"", color, -p.field.value() / 1000.0, p.value.value(), false});
+            plot.markers.push_back({"", color, -p.field.value() / 1000.0, p.value.value(), false, {}, false});
     }
     plot.notes.push_back(fmt::format("rings: the data; lines: the fitted knee model (μrec {:.3f}, squareness {:.3f}, "
                                      "shared); RMS residual {:.4f} T, max {:.4f} T",

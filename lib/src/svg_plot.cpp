@@ -96,9 +96,13 @@ std::string render_svg(const Plot& p) {
         svg += fmt::format("<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{}\"{}/>\n", d, s.color, s.width,
                            s.dashed ? " stroke-dasharray=\"7,4\"" : "");
     }
-    for (const auto& m : p.markers)
+    for (const auto& m : p.markers) {
         svg += fmt::format("<circle cx=\"{:.2f}\" cy=\"{:.2f}\" r=\"5\" fill=\"{}\" stroke=\"{}\" stroke-width=\"2\"/>\n",
                            sx(m.x), sy(m.y), m.filled ? m.color : "white", m.color);
+        if (!m.annotation.empty())
+            svg += fmt::format("<text x=\"{:.2f}\" y=\"{:.2f}\" font-size=\"11\" fill=\"#333\">{}</text>\n", sx(m.x) + 7,
+                               sy(m.y) + (m.annotation_below ? 16 : -7), escape(m.annotation));
+    }
     svg += "</g>\n";
     // legend
     double ly = top + 10;

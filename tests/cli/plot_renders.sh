@@ -13,4 +13,13 @@ rsvg-convert "$dir/n48sh.svg" -o "$dir/n48sh.png"
 size=$(stat -c %s "$dir/n48sh.png")
 [ "$size" -gt 20000 ] || { echo "FAIL: the rendered PNG has only $size bytes"; exit 1; }
 ls -A "$dir" | grep -q '^\.' && { echo "FAIL: a temporary file was left behind"; exit 1; }
-echo "ok: rendered $size bytes"
+# the scatter chart of a match's candidates
+"$magsel" plot --scatter "$(dirname "$0")/../../examples/industrial-ie5-motor.yaml" --x dy-tb -o "$dir/scatter.svg"
+for part in 'Pareto front' 'on the front' 'other candidates' 'Dy + Tb [wt %]' 'Br at the worst temperature [T]' '(rank 1)'; do
+  grep -qF "$part" "$dir/scatter.svg" || { echo "FAIL: the scatter SVG lacks '$part'"; exit 1; }
+done
+rsvg-convert "$dir/scatter.svg" -o "$dir/scatter.png"
+scatter_size=$(stat -c %s "$dir/scatter.png")
+[ "$scatter_size" -gt 20000 ] || { echo "FAIL: the rendered scatter PNG has only $scatter_size bytes"; exit 1; }
+ls -A "$dir" | grep -q '^\.' && { echo "FAIL: a temporary file was left behind"; exit 1; }
+echo "ok: rendered $size and $scatter_size bytes"

@@ -22,6 +22,8 @@ struct PlotMarker {
     std::string color;
     double x = 0.0, y = 0.0;
     bool filled = true;  ///< filled circle, or a ring
+    std::string annotation;  ///< small text beside the point (e.g. a grade name); empty: none
+    bool annotation_below = false;  ///< put it below-right instead of above-right (neighbours)
 };
 
 struct Plot {
