@@ -16,6 +16,7 @@ packages=(
   python3                        # benchmark and helper scripts
   librsvg2-bin                   # rsvg-convert: the plot test renders the SVG
   python3-jsonschema python3-yaml  # the examples are checked against docs/schema
+  python3-numpy                  # tests/bench/reference_numpy.py, the NumPy reference benchmark
 )
 
 # `--fuzz` adds clang and its sanitizer/libFuzzer runtimes for tests/fuzz/run.sh
