@@ -47,6 +47,7 @@ ordered_json point_json(const WorkingPoint& w, double limit) {
             {"loss_limit_percent", limit * 100.0},
             {"passes", w.irreversible_loss <= limit},
             {"extrapolated", w.extrapolated},
+            {"curve", w.measured_curve ? "measured" : "model"},
             {"warnings", w.warnings}};
 }
 
@@ -66,6 +67,7 @@ void print_point_table(const Grade& g, const WorkingPoint& w, double limit, cons
         {"knee margin Hk - h [kA/m]", fixed(w.knee_margin.value() / 1000.0, 1)},
         {"B margin B - B(Hk) [T]", fixed(w.flux_density_margin.value(), 4)},
         {"irreversible loss [%]", fixed(w.irreversible_loss * 100.0, 3)},
+        {"curve", w.measured_curve ? "measured (grade file)" : "model"},
     };
     std::cout << render(t, TableFormat::text);
     std::cout << fmt::format("{}: loss {:.3f} % {} the {:g} % limit\n",

@@ -57,7 +57,7 @@ WorkingPoint working_point(const DemagCurve& curve, const LoadLine& load) {
         // The drop is capped at 1.5·Br so that the start is not in the fully reversed part
         // (J = −Br, where the slope no longer sees the knee); the bracket keeps it safe anyway.
         double start = linear;
-        if (linear > curve.intrinsic_coercivity().value())
+        if (!curve.measured() && linear > curve.intrinsic_coercivity().value())
             start = std::min(start, curve.field_at_knee_drop_si(std::min(br + mu0 * pc * ha, 1.5 * br)));
         h = detail::safe_halley(f, 0.0, hi, start, 1e-3 / curve.knee_sharpness_si());
     }
@@ -86,7 +86,13 @@ WorkingPoint working_point(const Grade& grade, units::Temperature t, const LoadL
     auto w = working_point(at.curve, load);
     w.temperature = t;
     w.extrapolated = at.extrapolated;
+    w.measured_curve = at.measured;
     w.warnings = std::move(at.warnings);
+    if (at.measured && w.working_field.value() > at.curve.measured_field_limit())
+        w.warnings.push_back(fmt::format("{} at {:g} °C: the working point (h = {:.1f} kA/m) lies beyond the measured "
+                                         "curve (up to {:.1f} kA/m); J is extrapolated along its last slope",
+                                         grade.name, units::to_celsius(t), w.working_field.value() / 1000.0,
+                                         at.curve.measured_field_limit() / 1000.0));
     return w;
 }
 

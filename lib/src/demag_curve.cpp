@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "curve_table.hpp"
+#include "magsel/error.hpp"
 #include "root_finding.hpp"
 
 namespace magsel {
@@ -104,7 +106,44 @@ double DemagCurve::flux_density_si(double h) const { return polarization_si(h) -
 
 double DemagCurve::polarization_slope_si(double h) const { return sample_si(h).slope; }
 
+DemagCurve::DemagCurve(const std::vector<double>& field, const std::vector<double>& polarization,
+                       double recoil_permeability)
+    : mu_rec_(std::clamp(recoil_permeability, 1.0, 1.5)) {
+    const std::size_t n = field.size();
+    bool ok = n >= 2 && n == polarization.size() && field.front() == 0.0 && polarization.front() > 0.0;
+    for (std::size_t i = 1; ok && i < n; ++i) ok = field[i] > field[i - 1] && polarization[i] <= polarization[i - 1];
+    if (!ok)
+        throw UsageError("a measured curve needs at least 2 points, h rising from 0, J falling from a positive Br");
+    table_ = std::make_shared<const CurveTable>(field, polarization);
+    br_ = polarization.front();
+    // J = 0 and J = 0.9·Br on the interpolant (or its continuation past the last point); the
+    // continuation falls at the last slope, so a root exists unless that slope is flat.
+    const double h_end = field.back(), j_end = polarization.back(), m_end = table_->slope.back();
+    auto root_of = [&](double level) {
+        if (j_end > level && !(m_end < 0.0)) return h_end * 1e3;  // never reaches it
+        const double hi = j_end > level ? h_end + (level - j_end) / m_end * 1.0001 + 1.0 : h_end;
+        auto g = [&](double h) {
+            const auto v = table_->at(h);
+            return detail::Local{v.j - level, v.slope, v.curvature};
+        };
+        return detail::safe_halley(g, 0.0, hi, 0.5 * hi, 1e-9 * hi);
+    };
+    hcj_ = root_of(0.0);
+    hk_ = root_of(knee_fraction * br_);
+    chi_ = std::min(units::mu0 * (mu_rec_ - 1.0), 0.5 * br_ / hcj_);
+    d_c_ = br_ - chi_ * hcj_;
+    s_ = 1e6 / hcj_;
+    b_knee_ = flux_density_si(hk_);
+}
+
+double DemagCurve::measured_field_limit() const { return table_ ? table_->h.back() : 0.0; }
+
 DemagCurve::Sample DemagCurve::sample_si(double h) const {
+    if (table_) {
+        const auto v = table_->at(h);
+        if (v.j <= -br_) return {-br_, 0.0, 0.0};
+        return {v.j, v.slope, v.curvature};
+    }
     // D(h) = d_c·(e^{s·h} − 1)/(e^{s·Hcj} − 1). For h > 0 it is written without overflow as
     // d_c·(e^{s(h − Hcj)} − e^{−s·Hcj})/(1 − e^{−s·Hcj}) = knee_scale_·(e^{s(h − Hcj)} − knee_floor_),
     // one exponential per call; dD/dh = knee_scale_·s·e^{s(h − Hcj)}, d²D/dh² = s·dD/dh.

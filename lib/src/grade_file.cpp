@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "measured_curve_reader.hpp"
 #include "source_reader.hpp"
 #include "temperature_model.hpp"
 
@@ -368,7 +369,7 @@ Grade read_grade(const YamlValue& v, const std::string& series, Family family, c
     v.check_keys({"name", "aliases", "source", "process", "remanence", "coercivity_intrinsic", "coercivity_normal",
                   "energy_product", "temperature_coefficients", "temperature_points", "recoil_permeability",
                   "squareness", "density", "max_operating_temperature", "curie_temperature", "heavy_rare_earth",
-                  "hre_free", "composition", "notes", "fit"});
+                  "hre_free", "composition", "notes", "fit", "demagnetization_curves"});
     Grade g;
     g.family = family;
     g.series = series;
@@ -424,6 +425,7 @@ Grade read_grade(const YamlValue& v, const std::string& series, Family family, c
     if (auto c = v.find("temperature_coefficients")) read_coefficients(*c, g, sources);
     if (auto p = v.find("temperature_points")) read_points(*p, g, sources);
     build_temperature_models(v, g);
+    if (auto c = v.find("demagnetization_curves")) g.measured_curves = read_measured_curves(*c, sources);
 
     const auto family_defaults = defaults.find(family);
     if (family_defaults == defaults.end())

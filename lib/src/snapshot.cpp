@@ -9,7 +9,7 @@ namespace magsel::detail {
 namespace {
 
 // Bump when the layout changes (any field added to Grade or its parts).
-constexpr std::string_view magic = "magsel-snapshot-5";
+constexpr std::string_view magic = "magsel-snapshot-6";
 
 // ---- writing -------------------------------------------------------------------------------
 struct Writer {
@@ -66,12 +66,16 @@ void put(Writer& w, const Composition& c) {
     put(w, c.elements), put(w, c.estimated), put(w, c.note), put(w, c.source_id), put(w, static_cast<int>(c.origin));
     put(w, c.heavy_rare_earth_replaces), put(w, c.dy_share);
 }
+void put(Writer& w, const MeasuredCurve& c) {
+    put(w, c.temperature), put(w, c.field), put(w, c.polarization), put(w, c.normal_curve), put(w, c.minimum);
+    put(w, c.source_id);
+}
 void put(Writer& w, const Grade& g) {
     put(w, g.name), put(w, g.aliases), put(w, static_cast<int>(g.family)), put(w, g.process), put(w, g.series);
     put(w, g.file), put(w, g.line), put(w, g.source), put(w, g.other_sources), put(w, g.builtin);
     put(w, g.remanence), put(w, g.coercivity_intrinsic), put(w, g.coercivity_normal), put(w, g.energy_product);
     put(w, g.coefficients), put(w, g.temperature_points), put(w, g.remanence_model), put(w, g.coercivity_model);
-    put(w, g.recoil_permeability), put(w, g.squareness), put(w, g.density);
+    put(w, g.recoil_permeability), put(w, g.squareness), put(w, g.density), put(w, g.measured_curves);
     put(w, g.max_operating_temperature), put(w, g.curie_temperature), put(w, g.heavy_rare_earth), put(w, g.hre_free);
     put(w, g.composition), put(w, g.notes);
 }
@@ -186,12 +190,16 @@ void get(Reader& r, Composition& c) {
     get(r, c.elements), get(r, c.estimated), get(r, c.note), get(r, c.source_id), get_enum(r, c.origin);
     get(r, c.heavy_rare_earth_replaces), get(r, c.dy_share);
 }
+void get(Reader& r, MeasuredCurve& c) {
+    get(r, c.temperature), get(r, c.field), get(r, c.polarization), get(r, c.normal_curve), get(r, c.minimum);
+    get(r, c.source_id);
+}
 void get(Reader& r, Grade& g) {
     get(r, g.name), get(r, g.aliases), get_enum(r, g.family), get(r, g.process), get(r, g.series);
     get(r, g.file), get(r, g.line), get(r, g.source), get(r, g.other_sources), get(r, g.builtin);
     get(r, g.remanence), get(r, g.coercivity_intrinsic), get(r, g.coercivity_normal), get(r, g.energy_product);
     get(r, g.coefficients), get(r, g.temperature_points), get(r, g.remanence_model), get(r, g.coercivity_model);
-    get(r, g.recoil_permeability), get(r, g.squareness), get(r, g.density);
+    get(r, g.recoil_permeability), get(r, g.squareness), get(r, g.density), get(r, g.measured_curves);
     get(r, g.max_operating_temperature), get(r, g.curie_temperature), get(r, g.heavy_rare_earth), get(r, g.hre_free);
     get(r, g.composition), get(r, g.notes);
 }

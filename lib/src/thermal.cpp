@@ -1,5 +1,7 @@
 #include "magsel/thermal.hpp"
 
+#include <cmath>
+
 #include <fmt/format.h>
 
 #include "magsel/error.hpp"
@@ -70,7 +72,21 @@ Basis basis_from_string(std::string_view s) {
     throw UsageError(fmt::format("unknown basis `{}`: use min or typ", s));
 }
 
+const MeasuredCurve* measured_curve_at(const Grade& grade, units::Temperature temperature, Basis basis) {
+    for (const auto& c : grade.measured_curves)
+        if (std::abs(c.temperature.value() - temperature.value()) <= 0.5 && c.minimum == (basis == Basis::minimum))
+            return &c;
+    return nullptr;
+}
+
+namespace {
+DemagCurve measured(const Grade& grade, const MeasuredCurve& c) {
+    return DemagCurve(c.field, c.polarization, grade.recoil_permeability.value);
+}
+}  // namespace
+
 DemagCurve curve_at(const Grade& grade, units::Temperature temperature, Basis basis) {
+    if (const auto* m = measured_curve_at(grade, temperature, basis)) return measured(grade, *m);
     const auto a = scaled(grade, temperature, basis, nullptr, nullptr);
     return DemagCurve(a.br * units::tesla, a.hcj * units::ampere_per_metre, grade.recoil_permeability.value,
                       grade.squareness.value);
@@ -89,28 +105,40 @@ bool is_extrapolated(const Grade& grade, units::Temperature temperature) {
 }
 
 CurveAt curve_with_warnings_at(const Grade& grade, units::Temperature temperature, Basis basis) {
+    if (const auto* m = measured_curve_at(grade, temperature, basis))
+        return CurveAt{measured(grade, *m), true, false, {}};
     std::vector<std::string> warnings;
+    const Basis other = basis == Basis::minimum ? Basis::typical : Basis::minimum;
+    if (measured_curve_at(grade, temperature, other))
+        warnings.push_back(fmt::format("{}: the measured curve at {:g} °C is {} data; on the {} basis the model is used "
+                                       "(--basis {} uses the curve)",
+                                       grade.name, units::to_celsius(temperature),
+                                       other == Basis::typical ? "typical" : "guaranteed-minimum", to_string(basis),
+                                       other == Basis::typical ? "typ" : "min"));
     bool extrapolated = false;
     const auto a = scaled(grade, temperature, basis, &warnings, &extrapolated);
     return CurveAt{DemagCurve(a.br * units::tesla, a.hcj * units::ampere_per_metre, grade.recoil_permeability.value,
                               grade.squareness.value),
-                   extrapolated, std::move(warnings)};
+                   false, extrapolated, std::move(warnings)};
 }
 
 MagnetProperties properties_at(const Grade& grade, units::Temperature temperature, Basis basis) {
     MagnetProperties p;
     p.temperature = temperature;
     p.basis = basis;
-    const auto a = scaled(grade, temperature, basis, &p.warnings, &p.extrapolated);
-    const DemagCurve curve(a.br * units::tesla, a.hcj * units::ampere_per_metre, grade.recoil_permeability.value,
-                           grade.squareness.value);
+    auto at = curve_with_warnings_at(grade, temperature, basis);
+    p.warnings = std::move(at.warnings);
+    p.extrapolated = at.extrapolated;
+    p.measured_curve = at.measured;
+    const DemagCurve& curve = at.curve;
     p.remanence = curve.remanence();
     p.intrinsic_coercivity = curve.intrinsic_coercivity();
     p.normal_coercivity = curve.normal_coercivity();
     p.knee_field = curve.knee_field();
     p.max_energy_product = curve.max_energy_product();
     p.recoil_permeability = curve.recoil_permeability();
-    p.squareness = grade.squareness.value;
+    p.squareness = at.measured ? curve.knee_field().value() / curve.intrinsic_coercivity().value()
+                               : grade.squareness.value;
     p.knee_limited = curve.knee_limited();
     return p;
 }

@@ -37,6 +37,7 @@ struct WorkingPoint {
     units::FluxDensity recoil_remanence;     ///< Br' after the load is removed [T]
     double irreversible_loss = 0.0;          ///< 1 − Br'/Br, in [0, 1]
     bool extrapolated = false;               ///< the temperature model was extrapolated
+    bool measured_curve = false;             ///< on the grade's measured curve (else the model)
     std::vector<std::string> warnings;
 };
 

@@ -13,11 +13,20 @@
 // J = 0.9·Br falls on the model (at or before squareness·Hcj), flagged by knee_limited().
 // Beyond Hcj the curve continues down to J = −Br (full reversal) and stays there.
 // Normal curve: B(h) = J(h) − μ0·h.
+//
+// A curve can instead be built from measured points (a grade file's demagnetization_curves):
+// J(h) is then the monotone cubic through them (lib/src/curve_table.hpp), continued beyond the
+// last point along its slope down to J = −Br; Br, Hcj and Hk are read off it.
 #pragma once
+
+#include <memory>
+#include <vector>
 
 #include "magsel/units.hpp"
 
 namespace magsel {
+
+struct CurveTable;  // lib/src/curve_table.hpp
 
 class DemagCurve {
 public:
@@ -25,6 +34,14 @@ public:
     /// into the model's domain (μrec into [1, 1.5], squareness into [0.2, 0.99]).
     DemagCurve(units::FluxDensity remanence, units::FieldStrength intrinsic_coercivity, double recoil_permeability,
                double squareness);
+    /// From measured points: h [A/m] strictly rising from 0, J [T] non-increasing (checked by the
+    /// grade-file reader; UsageError here otherwise). μrec sets the slope of recoil lines.
+    DemagCurve(const std::vector<double>& field, const std::vector<double>& polarization, double recoil_permeability);
+
+    /// True for a curve built from measured points.
+    bool measured() const { return table_ != nullptr; }
+    /// The largest measured h [A/m] (0 for the model): beyond it J is extrapolated.
+    double measured_field_limit() const;
 
     units::FluxDensity polarization(units::FieldStrength h) const;   ///< J(h) [T]
     units::FluxDensity flux_density(units::FieldStrength h) const;   ///< B(h) = J − μ0·h [T]
@@ -54,11 +71,12 @@ public:
     double recoil_slope_si() const { return chi_; }
     /// True where the knee term is below 1e-17 of d_c (s·(h − Hcj) < −40): J is the recoil line
     /// to double precision there, so solvers may use the closed form.
-    bool on_recoil_line(double h) const { return s_ * (h - hcj_) < -40.0; }
+    bool on_recoil_line(double h) const { return !table_ && s_ * (h - hcj_) < -40.0; }
     /// The field h > 0 [A/m] where the knee term D(h) — how far J has fallen below the recoil
     /// line — equals `drop` [T] (> 0): h = Hcj + ln(drop/knee_scale + e^{−s·Hcj})/s.
     double field_at_knee_drop_si(double drop) const;
-    /// The knee's sharpness s [m/A]: D grows by e per 1/s of field.
+    /// The knee's sharpness s [m/A]: D grows by e per 1/s of field. For a measured curve,
+    /// 10⁶/Hcj: the solvers then stop at steps below 10⁻⁹ of Hcj.
     double knee_sharpness_si() const { return s_; }
     /// B(Hk) [T], computed once.
     double knee_flux_density_si() const { return b_knee_; }
@@ -76,6 +94,7 @@ private:
     double knee_scale_ = 0.0;  // d_c/(1 − e^{−s·Hcj}) [T]
     double knee_floor_ = 0.0;  // e^{−s·Hcj}
     bool knee_limited_ = false;
+    std::shared_ptr<const CurveTable> table_;  // measured curve, or null for the model
 };
 
 }  // namespace magsel

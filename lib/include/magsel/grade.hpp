@@ -125,6 +125,18 @@ struct RelativeTemperatureModel {
     bool operator==(const RelativeTemperatureModel&) const = default;
 };
 
+/// A demagnetization curve measured at one temperature (a grade file's `demagnetization_curves`),
+/// stored as the intrinsic curve J(h) at rising h = −H ≥ 0, the first point at h = 0.
+struct MeasuredCurve {
+    units::Temperature temperature = units::reference_temperature();
+    std::vector<double> field;         ///< h [A/m], strictly rising, field.front() == 0
+    std::vector<double> polarization;  ///< J [T] at each h (from B + μ0·h for a normal curve)
+    bool normal_curve = false;         ///< the file gave B (normal curve) rather than J
+    bool minimum = false;              ///< a guaranteed-minimum curve (basis: min); else typical
+    std::string source_id;             ///< empty: the grade's source
+    bool operator==(const MeasuredCurve&) const = default;
+};
+
 struct Grade {
     std::string name;
     std::vector<std::string> aliases;
@@ -150,6 +162,7 @@ struct Grade {
     Sourced<double> recoil_permeability;                 ///< μrec, relative
     Sourced<double> squareness;                          ///< Hk/Hcj at 20 °C
     Sourced<units::Density> density;
+    std::vector<MeasuredCurve> measured_curves;          ///< used at their temperature and basis
 
     std::optional<units::Temperature> max_operating_temperature;
     std::optional<units::Temperature> curie_temperature;

@@ -36,6 +36,7 @@ struct MagnetProperties {
     double squareness = 0.9;                    ///< Hk/Hcj used for the knee
     bool extrapolated = false;   ///< T outside the range the temperature data holds for
     bool knee_limited = false;   ///< high-coercivity corner of the knee model (demag_curve.hpp)
+    bool measured_curve = false; ///< from the grade's measured curve at T, not the model
     /// Warnings a person must see: extrapolation, fallbacks between min and typical values.
     std::vector<std::string> warnings;
 };
@@ -43,7 +44,12 @@ struct MagnetProperties {
 /// Properties of `grade` at `temperature` on `basis`.
 MagnetProperties properties_at(const Grade& grade, units::Temperature temperature, Basis basis = Basis::minimum);
 
-/// The demagnetization curve of `grade` at `temperature` on `basis`.
+/// The grade's measured curve at `temperature` (within 0.5 K) on `basis` (a typical curve for
+/// Basis::typical, a guaranteed-minimum one for Basis::minimum), or null.
+const MeasuredCurve* measured_curve_at(const Grade& grade, units::Temperature temperature, Basis basis);
+
+/// The demagnetization curve of `grade` at `temperature` on `basis`: the measured curve where
+/// measured_curve_at finds one, else the model from the rated values and the temperature model.
 DemagCurve curve_at(const Grade& grade, units::Temperature temperature, Basis basis = Basis::minimum);
 
 /// Br(T)/Br(20 °C) and Hcj(T)/Hcj(20 °C) from the grade's temperature model: what scales the
@@ -61,6 +67,7 @@ bool is_extrapolated(const Grade& grade, units::Temperature temperature);
 /// The curve with the warnings a person must see (extrapolation, basis fallbacks).
 struct CurveAt {
     DemagCurve curve;
+    bool measured = false;  ///< the grade's measured curve (else the model)
     bool extrapolated = false;
     std::vector<std::string> warnings;
 };
