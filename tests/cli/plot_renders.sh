@@ -5,21 +5,27 @@ set -eu
 magsel=$1
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
+
+# check_chart NAME PART... : NAME.svg holds every PART, renders to a PNG of > 20 kB, and no
+# temporary file is left beside it; prints the PNG's size
+check_chart() {
+  local name=$1
+  shift
+  for part in "$@"; do
+    grep -qF "$part" "$dir/$name.svg" || { echo "FAIL: $name.svg lacks '$part'"; exit 1; }
+  done
+  rsvg-convert "$dir/$name.svg" -o "$dir/$name.png"
+  local size
+  size=$(stat -c %s "$dir/$name.png")
+  [ "$size" -gt 20000 ] || { echo "FAIL: the rendered $name.png has only $size bytes"; exit 1; }
+  if ls -A "$dir" | grep -q '^\.'; then echo "FAIL: a temporary file was left behind"; exit 1; fi
+  echo "ok: $name rendered, $size bytes"
+}
+
 "$magsel" plot N48SH --at 20degC --at 150degC --pc 2 --field 300kA/m -o "$dir/n48sh.svg"
-for part in 'B, 20 °C' 'J, 150 °C' 'load line Pc 2' 'knee Hk' 'working point' 'H [kA/m]' 'B, J [T]'; do
-  grep -qF "$part" "$dir/n48sh.svg" || { echo "FAIL: the SVG lacks '$part'"; exit 1; }
-done
-rsvg-convert "$dir/n48sh.svg" -o "$dir/n48sh.png"
-size=$(stat -c %s "$dir/n48sh.png")
-[ "$size" -gt 20000 ] || { echo "FAIL: the rendered PNG has only $size bytes"; exit 1; }
-ls -A "$dir" | grep -q '^\.' && { echo "FAIL: a temporary file was left behind"; exit 1; }
+check_chart n48sh 'B, 20 °C' 'J, 150 °C' 'load line Pc 2' 'knee Hk' 'working point' 'H [kA/m]' 'B, J [T]'
+
 # the scatter chart of a match's candidates
 "$magsel" plot --scatter "$(dirname "$0")/../../examples/industrial-ie5-motor.yaml" --x dy-tb -o "$dir/scatter.svg"
-for part in 'Pareto front' 'on the front' 'other candidates' 'Dy + Tb [wt %]' 'Br at the worst temperature [T]' '(rank 1)'; do
-  grep -qF "$part" "$dir/scatter.svg" || { echo "FAIL: the scatter SVG lacks '$part'"; exit 1; }
-done
-rsvg-convert "$dir/scatter.svg" -o "$dir/scatter.png"
-scatter_size=$(stat -c %s "$dir/scatter.png")
-[ "$scatter_size" -gt 20000 ] || { echo "FAIL: the rendered scatter PNG has only $scatter_size bytes"; exit 1; }
-ls -A "$dir" | grep -q '^\.' && { echo "FAIL: a temporary file was left behind"; exit 1; }
-echo "ok: rendered $size and $scatter_size bytes"
+check_chart scatter 'Pareto front' 'on the front' 'other candidates' 'Dy + Tb [wt %]' \
+  'Br at the worst temperature [T]' '(rank 1)'
