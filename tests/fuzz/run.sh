@@ -10,19 +10,21 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-}
 cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz --target fuzz_quantity fuzz_grade_file fuzz_requirement
+cmake --build --preset fuzz --target fuzz_quantity fuzz_grade_file fuzz_requirement fuzz_fit_csv
 work=build/fuzz/corpus
-rm -rf "$work"; mkdir -p "$work"/{quantity,grade_file,requirement} build/fuzz/crashes
-cp grades/*.yaml tests/data/bad/grades/*.yaml tests/data/bad/fuzz/* tests/data/good/*.yaml "$work/grade_file/"
+rm -rf "$work"; mkdir -p "$work"/{quantity,grade_file,requirement,fit_csv} build/fuzz/crashes
+cp grades/*.yaml tests/data/bad/grades/*.yaml tests/data/bad/fuzz/* tests/data/good/*.yaml tests/data/good/measured/*.yaml \
+   "$work/grade_file/"
 cp examples/*.yaml examples/designs/*.yaml tests/data/bad/requirements/*.yaml "$work/requirement/"
+cp tests/data/fit/*.csv tests/data/good/fit/*.csv tests/data/bad/fit/*.csv "$work/fit_csv/"
 i=0
 for q in "1.45 T" "14.5kG" "1592 kA/m" "20 kOe" "398 kJ/m^3" "50 MGOe" "150 degC" "150 °C" "302 degF" \
          "-0.12 %/K" "7.55 g/cm^3" "1.6 kg" "85 USD/kg" "1 %" "12 cm³" "1e400 T" ".nan T" "1 A*m^-1" \
          "4G^1111111111"; do  # the last one: a crash fuzzing found (int overflow in the power)
   printf '%s' "$q" > "$work/quantity/seed-$i"; i=$((i + 1))
 done
-declare -A runs=([quantity]=300000 [grade_file]=25000 [requirement]=100000)
-for target in quantity grade_file requirement; do
+declare -A runs=([quantity]=300000 [grade_file]=25000 [requirement]=100000 [fit_csv]=60000)
+for target in quantity grade_file requirement fit_csv; do
   if [ -n "$seconds" ]; then
     budget=(-max_total_time="$seconds"); echo "== fuzz_$target for ${seconds}s"
   else
