@@ -215,6 +215,7 @@ ExitCode run_show(const GlobalOptions& global, const ShowOptions& o) {
             for (const auto& info : property_table()) point[std::string(info.json_key)] = si_value(p, info.property) * info.display_per_si;
             point["extrapolated"] = p.extrapolated;
             point["knee_limited"] = p.knee_limited;
+            point["curve"] = p.measured_curve ? "measured" : "model";
             point["warnings"] = p.warnings;
             arr.push_back(point);
         }
@@ -228,7 +229,8 @@ ExitCode run_show(const GlobalOptions& global, const ShowOptions& o) {
     t.header = {"property"};
     t.right_align = {false};
     for (const auto& p : points) {
-        t.header.push_back(fmt::format("{:g} °C{}", units::to_celsius(p.temperature), p.extrapolated ? "*" : ""));
+        t.header.push_back(fmt::format("{:g} °C{}{}", units::to_celsius(p.temperature), p.extrapolated ? "*" : "",
+                                       p.measured_curve ? " (measured)" : ""));
         t.right_align.push_back(true);
     }
     for (const auto& info : property_table()) {
@@ -253,6 +255,13 @@ ExitCode run_show(const GlobalOptions& global, const ShowOptions& o) {
             std::cout << fmt::format("               Hcb {}; (BH)max {}\n", rated_text(g.coercivity_normal, 1e-3, 0, "kA/m"),
                                      rated_text(g.energy_product, 1e-3, 0, "kJ/m^3"));
         std::cout << fmt::format("Br(T): {}\nHcj(T): {}\n", model_text(g.remanence_model), model_text(g.coercivity_model));
+        if (!g.measured_curves.empty()) {
+            std::vector<std::string> curves;
+            for (const auto& c : g.measured_curves)
+                curves.push_back(fmt::format("{:g} °C ({})", units::to_celsius(c.temperature), c.minimum ? "min" : "typ"));
+            std::cout << fmt::format("measured curves: {} — used at these temperatures on their basis\n",
+                                     fmt::join(curves, ", "));
+        }
         std::cout << fmt::format("recoil permeability {:.3f}{}; squareness Hk/Hcj {:.2f}{}; density {:.2f} g/cm^3{}\n",
                                  g.recoil_permeability.value, origin_text(g.recoil_permeability.origin),
                                  g.squareness.value, origin_text(g.squareness.origin), g.density.value.value() / 1000.0,
