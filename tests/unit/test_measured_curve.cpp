@@ -174,3 +174,31 @@ TEST_CASE("the knee model against a maker's measured curve (Arnold N42M, 120 °C
         if (r.asserted) CHECK(std::abs(diff) <= 0.10);
     }
 }
+
+TEST_CASE("the maker's 120 °C curve as published cases: highest temperature within 1 % loss at a stated Pc", "[measured][published]") {
+    // Arnold's measured N42M curve at 120 °C states how the grade behaves at every working point
+    // at that temperature. For three opposing fields (0, 100, 200 kA/m, chosen beforehand), the
+    // Pc at which that curve loses exactly 1 % makes a case "at this Pc, 120 °C is the highest
+    // temperature within 1 % loss". magsel's model runs on the same maker's 20 °C values and
+    // catalogue coefficients (N42M-ARNOLD-DATASHEET, no curves) and must agree within 10 K.
+    const auto c = arnold();
+    const auto curve = curve_at(c.find("N42M-ARNOLD"), units::celsius(120.0), Basis::typical);
+    const auto& datasheet = c.find("N42M-ARNOLD-DATASHEET");
+    REQUIRE(datasheet.measured_curves.empty());
+    std::printf("maker's curve cases (Arnold N42M, 1 %% loss at 120 degC on the measured curve):\n");
+    for (double ha : {0.0, 100e3, 200e3}) {
+        const auto field = ha * units::ampere_per_metre;
+        double lo = 0.01, hi = 100.0;  // the Pc at which the curve's loss is 1 %
+        for (int i = 0; i < 100; ++i) {
+            const double mid = std::sqrt(lo * hi);
+            (working_point(curve, LoadLine{mid, field}).irreversible_loss <= 0.01 ? hi : lo) = mid;
+        }
+        const auto limit = max_temperature_within_loss(datasheet, LoadLine{hi, field}, 0.01, Basis::typical);
+        REQUIRE(limit.temperature);
+        const double magsel_t = units::to_celsius(*limit.temperature);
+        std::printf("  Ha %3.0f kA/m, Pc %.3f: maker's curve 120.0 degC, magsel %.1f degC (%+.1f K)\n", ha / 1e3, hi,
+                    magsel_t, magsel_t - 120.0);
+        CAPTURE(ha, hi, magsel_t);
+        CHECK(std::abs(magsel_t - 120.0) <= 10.0);
+    }
+}
