@@ -97,8 +97,9 @@ void register_fit(CLI::App& app, const GlobalOptions&, ExitCode& exit_code) {
                 "stderr; the file is still written. Exit code 2 on bad input.");
     cmd->add_option("inputs", o->inputs, "CSV or YAML files of property rows and/or curve points")->required();
     cmd->add_option("--name", o->name, "Grade name");
-    cmd->add_option("--family", o->family, "Family")
-        ->check(CLI::IsMember({"sintered-ndfeb", "hot-deformed-ndfeb", "bonded-ndfeb", "ferrite", "smco5", "sm2co17"}));
+    std::vector<std::string> families;
+    for (auto f : all_families()) families.emplace_back(to_string(f));
+    cmd->add_option("--family", o->family, "Family")->check(CLI::IsMember(families));
     cmd->add_option("--source-title", o->source_title, "Title of the datasheet the points come from");
     cmd->add_option("--source-publisher", o->source_publisher, "Its publisher (the maker)");
     cmd->add_option("--source-url", o->source_url, "Its URL");
