@@ -36,14 +36,7 @@ ExitCode run_check(const GlobalOptions& global, const CheckOptions& o) {
         JUnitSuite suite{file, {}};
         try {
             const auto r = read_requirement_file(file);
-            if (!r.grade) throw InputError(SourceLocation{file, 0, 0, {}}, "a design file needs `grade:` (the grade to check)");
-            const Grade* g = catalogue.try_find(*r.grade);
-            if (!g) {
-                const auto near = catalogue.suggestions(*r.grade);
-                throw InputError(r.grade_location,
-                                 near.empty() ? fmt::format("unknown grade `{}`", *r.grade)
-                                              : fmt::format("unknown grade `{}`; did you mean {}?", *r.grade, fmt::join(near, ", ")));
-            }
+            const Grade* g = &design_grade(catalogue, r);
             const auto e = evaluate(*g, r, prices, supply, false);
             any_failed = any_failed || !e.passes;
             auto checks = ordered_json::array();

@@ -57,13 +57,7 @@ std::vector<const Grade*> grades_to_analyse(const MonteCarloOptions& o, const Re
     std::vector<const Grade*> grades;
     for (const auto& name : o.grades) grades.push_back(&catalogue.find(name));
     if (!grades.empty()) return grades;
-    if (r.grade) {
-        if (const Grade* g = catalogue.try_find(*r.grade)) return {g};
-        const auto near = catalogue.suggestions(*r.grade);
-        throw InputError(r.grade_location, near.empty() ? fmt::format("unknown grade `{}`", *r.grade)
-                                                        : fmt::format("unknown grade `{}`; did you mean {}?", *r.grade,
-                                                                      fmt::join(near, ", ")));
-    }
+    if (r.grade) return {&design_grade(catalogue, r)};
     const auto result = match(catalogue, r, load_prices(global), SupplyData::builtin());
     for (const auto& c : result.candidates) {
         if (grades.size() == o.top) break;

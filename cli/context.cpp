@@ -6,6 +6,16 @@
 
 namespace magsel::cli {
 
+const Grade& design_grade(const Catalogue& catalogue, const Requirement& design) {
+    if (!design.grade)
+        throw InputError(SourceLocation{design.file, 0, 0, {}}, "a design file needs `grade:` (the grade to check)");
+    if (const Grade* g = catalogue.try_find(*design.grade)) return *g;
+    const auto near = catalogue.suggestions(*design.grade);
+    throw InputError(design.grade_location,
+                     near.empty() ? fmt::format("unknown grade `{}`", *design.grade)
+                                  : fmt::format("unknown grade `{}`; did you mean {}?", *design.grade, fmt::join(near, ", ")));
+}
+
 Catalogue load_catalogue(const GlobalOptions& options) {
     auto catalogue = Catalogue::builtin();
     catalogue.add_environment_directories();

@@ -9,6 +9,7 @@
 
 #include "magsel/catalogue.hpp"
 #include "magsel/economics.hpp"
+#include "magsel/requirement.hpp"
 
 namespace magsel::cli {
 
@@ -29,6 +30,10 @@ struct GlobalOptions {
 /// The built-in catalogue plus MAGSEL_GRADES and --grades directories; prints notices
 /// (a built-in grade replaced) on stderr.
 Catalogue load_catalogue(const GlobalOptions& options);
+
+/// The grade a design file names (`grade:`): InputError at that line when it is missing or
+/// unknown (with the closest names).
+const Grade& design_grade(const Catalogue& catalogue, const Requirement& design);
 
 /// The price table: built-in or --prices, with every --price edit applied.
 PriceTable load_prices(const GlobalOptions& options);
