@@ -137,6 +137,15 @@ struct MeasuredCurve {
     bool operator==(const MeasuredCurve&) const = default;
 };
 
+/// A recycled-material share a supplier states for a grade (EU Regulation 2024/1252 asks for its
+/// disclosure). Built-in grades have none: "unknown" is not 0 %.
+struct RecycledContent {
+    double fraction = 0.0;         ///< recycled mass fraction (0.25 = 25 %)
+    std::string basis = "stated";  ///< only "stated" (a supplier's statement) is accepted
+    std::string source_id;         ///< empty: the grade's source
+    bool operator==(const RecycledContent&) const = default;
+};
+
 struct Grade {
     std::string name;
     std::vector<std::string> aliases;
@@ -169,6 +178,7 @@ struct Grade {
     std::optional<HeavyRareEarth> heavy_rare_earth;
     bool hre_free = false;  ///< the maker states: no Dy, no Tb
     std::optional<Composition> composition;  ///< the grade's own, or derived from the family's
+    std::optional<RecycledContent> recycled_content;  ///< a grade file's `recycled_content`, if stated
     std::string notes;
 
     /// The source with this id ("" or "file": the grade's own source).
