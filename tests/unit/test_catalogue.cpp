@@ -27,7 +27,7 @@ TEST_CASE("the built-in catalogue covers every family the foundation issue names
         return g.family == Family::sintered_ndfeb && std::regex_match(g.name, standard_name);
     });
     const auto low_hre = count_if(c, [](const auto& g) {
-        return g.process == "grain-boundary-diffusion" || g.process == "hre-free" || g.hre_free;
+        return g.process == "grain-boundary-diffusion" || g.process == "hre-free" || g.hre_free_statement.has_value();
     });
     const auto ferrite = count_if(c, [](const auto& g) { return g.family == Family::ferrite; });
     const auto smco5 = count_if(c, [](const auto& g) { return g.family == Family::smco5; });
@@ -62,7 +62,7 @@ TEST_CASE("every built-in grade cites a dated source", "[catalogue][provenance]"
         CHECK(!g.source.retrieved.empty());
         CHECK(g.remanence.min.has_value());  // the built-in data gives guaranteed minima
         if (magsel::is_ndfeb(g.family)) CHECK(g.heavy_rare_earth.has_value());
-        if (g.hre_free) CHECK(g.heavy_rare_earth->dy_tb_fraction == 0.0);
+        if (g.hre_free_statement) CHECK(g.heavy_rare_earth->dy_tb_fraction == 0.0);
     }
 }
 
