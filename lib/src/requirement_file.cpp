@@ -104,7 +104,7 @@ Requirement parse_requirement(const std::string& text, const std::string& name) 
     const auto doc = detail::YamlDocument::parse(text, name);
     const auto root = doc->root();
     root.check_keys({"name", "application", "notes", "temperature", "basis", "temperature_step", "performance",
-                     "demagnetization", "constraints", "magnet", "ranking", "grade"});
+                     "demagnetization", "constraints", "magnet", "ranking", "robustness", "grade"});
     Requirement r;
     r.file = name;
     r.name = root.require("name").text();
@@ -163,6 +163,15 @@ Requirement parse_requirement(const std::string& text, const std::string& name) 
         weight("supply_risk", r.weights.supply_risk);
         if (r.weights.performance + r.weights.demag_margin + r.weights.cost + r.weights.supply_risk <= 0.0)
             w->fail("at least one ranking weight must be above 0");
+    }
+    if (auto rb = root.find("robustness")) {
+        rb->check_keys({"temperature", "field"});
+        if (auto target = rb->find("temperature")) {
+            const double k = target->quantity(Dimension::temperature_difference);
+            if (!(k >= 0.0 && k <= 100.0)) target->fail("a temperature margin target is between 0 K and 100 K");
+            r.robustness.temperature = k * units::kelvin;
+        }
+        if (auto f = rb->find("field")) r.robustness.field = fraction_in(*f, 0.0, 9.0, "the field margin target");
     }
     if (auto g = root.find("grade")) {
         r.grade = g->text();

@@ -30,23 +30,6 @@ bool contains_element(const Grade& g, const std::string& symbol, double* fractio
     return false;
 }
 
-bool field_applies(const Requirement& r, units::Temperature t) {
-    if (r.opposing_field_at.empty()) return true;
-    for (const auto& at : r.opposing_field_at)
-        if (std::abs(at.value() - t.value()) < 1e-9) return true;
-    return false;
-}
-
-/// The grid of the range, with the temperatures the opposing field is stated at added.
-std::vector<units::Temperature> evaluation_grid(const Requirement& r) {
-    auto grid = temperature_grid(r.min_temperature, r.max_temperature, r.temperature_step);
-    for (const auto& t : r.opposing_field_at) grid.push_back(t);
-    std::sort(grid.begin(), grid.end());
-    grid.erase(std::unique(grid.begin(), grid.end(), [](auto a, auto b) { return std::abs(a.value() - b.value()) < 1e-9; }),
-               grid.end());
-    return grid;
-}
-
 CheckResult heavy_rare_earth_free_check(const Grade& g, const SupplyExposure& x) {
     const auto basis = hre_free_basis(g);
     if (basis) {
@@ -95,23 +78,6 @@ CheckResult recycled_content_check(const Grade& g, double required) {
 }
 
 }  // namespace
-
-std::string_view to_string(Check c) {
-    switch (c) {
-        case Check::family: return "family";
-        case Check::heavy_rare_earth_free: return "heavy_rare_earth_free";
-        case Check::export_controlled_free: return "export_controlled_free";
-        case Check::max_dy_tb: return "max_dy_tb";
-        case Check::exclude_elements: return "exclude_elements";
-        case Check::min_recycled_content: return "min_recycled_content";
-        case Check::rated_temperature: return "rated_temperature";
-        case Check::max_cost: return "max_cost";
-        case Check::min_remanence: return "min_remanence";
-        case Check::min_flux_density: return "min_flux_density";
-        case Check::irreversible_loss: return "irreversible_loss";
-    }
-    return "?";
-}
 
 const CheckResult* Evaluation::first_failure() const {
     for (const auto& c : checks)
@@ -199,27 +165,22 @@ Evaluation evaluate(const Grade& g, const Requirement& r, const PriceTable& pric
             return e;
     }
 
-    // ---- physics over the temperature grid ----
-    const auto grid = evaluation_grid(r);
+    // ---- physics over the load case's points (load_case.hpp) ----
+    const auto load = load_case(r);
     double br_min = std::numeric_limits<double>::infinity();
     double b_open_min = std::numeric_limits<double>::infinity();
-    units::Temperature b_open_at = grid.front();
+    units::Temperature b_open_at = load.points.front().temperature;
     std::optional<WorkingPoint> worst;
     bool extrapolated = false;
-    for (const auto& t : grid) {
-        const auto curve = curve_at(g, t, r.basis);
-        extrapolated = extrapolated || is_extrapolated(g, t);
-        const double br = curve.remanence().value();
-        if (br < br_min) br_min = br, e.remanence_worst_temperature = t;
-        if (!r.permeance_coefficient) continue;
-        const double pc = *r.permeance_coefficient;
-        if (r.min_flux_density) {
-            const auto open = working_point(curve, LoadLine{pc, 0.0 * units::ampere_per_metre});
-            if (open.flux_density.value() < b_open_min) b_open_min = open.flux_density.value(), b_open_at = t;
-        }
-        const auto field = field_applies(r, t) ? r.opposing_field * (1.0 + r.safety_margin) : 0.0 * units::ampere_per_metre;
-        auto w = working_point(curve, LoadLine{pc, field});
-        w.temperature = t;
+    for (const auto& point : load.points) {
+        auto at = evaluate_point(g, load, point);
+        extrapolated = extrapolated || at.extrapolated;
+        if (at.remanence.value() < br_min) br_min = at.remanence.value(), e.remanence_worst_temperature = at.temperature;
+        if (at.open_circuit_flux_density && at.open_circuit_flux_density->value() < b_open_min)
+            b_open_min = at.open_circuit_flux_density->value(), b_open_at = at.temperature;
+        if (!at.working_point) continue;
+        const auto& w = *at.working_point;
+        // the worst point: the largest loss; on a tie, the smallest knee margin
         const bool worse = !worst || w.irreversible_loss > worst->irreversible_loss + 1e-12 ||
                            (std::abs(w.irreversible_loss - worst->irreversible_loss) <= 1e-12 &&
                             w.knee_margin < worst->knee_margin);
@@ -233,19 +194,44 @@ Evaluation evaluate(const Grade& g, const Requirement& r, const PriceTable& pric
     if (!e.exposure.controlled.empty())
         e.flags.push_back(fmt::format("export-controlled: {}", fmt::join(e.exposure.controlled, ", ")));
 
+    // A physics check that fails says where it first fails (the onset), and the worst point apart.
+    auto onset_text = [&](Check c) -> std::string {
+        if (!e.onset) e.onset = onset(g, load);
+        if (!e.onset || e.onset->at.failed != c) return "";
+        const auto& o = *e.onset;
+        if (o.fails_at_reference) return fmt::format("; fails already at {:g} °C", celsius(o.temperature));
+        switch (c) {
+            case Check::min_remanence:
+                return fmt::format("; first fails at {:.1f} °C (Br {:.3f} T)", celsius(o.temperature), o.at.remanence.value());
+            case Check::min_flux_density:
+                return fmt::format("; first fails at {:.1f} °C (B {:.3f} T)", celsius(o.temperature),
+                                   o.at.open_circuit_flux_density->value());
+            case Check::irreversible_loss: {
+                const auto& w = *o.at.working_point;
+                return fmt::format("; first exceeds the limit at {:.1f} °C (loss {:.2f} %, working field {:.0f} kA/m, knee {:.0f} kA/m)",
+                                   celsius(o.temperature), w.irreversible_loss * 100.0, w.working_field.value() / 1000.0,
+                                   w.knee_field.value() / 1000.0);
+            }
+            default: return "";
+        }
+    };
+
     if (r.min_remanence) {
         const double need = r.min_remanence->value();
-        if (!add(pass_fail(Check::min_remanence, br_min >= need,
-                           fmt::format("Br {:.3f} T at {:g} °C (required {:.3f} T)", br_min,
-                                       celsius(e.remanence_worst_temperature), need),
+        const bool ok = br_min >= need;
+        if (!add(pass_fail(Check::min_remanence, ok,
+                           fmt::format("Br {:.3f} T at {:g} °C (required {:.3f} T){}", br_min,
+                                       celsius(e.remanence_worst_temperature), need, ok ? "" : onset_text(Check::min_remanence)),
                            br_min, need, "T")))
             return e;
     }
     if (r.min_flux_density) {
         const double need = r.min_flux_density->value();
-        if (!add(pass_fail(Check::min_flux_density, b_open_min >= need,
-                           fmt::format("open-circuit B {:.3f} T at {:g} °C, Pc {:g} (required {:.3f} T)", b_open_min,
-                                       celsius(b_open_at), *r.permeance_coefficient, need),
+        const bool ok = b_open_min >= need;
+        if (!add(pass_fail(Check::min_flux_density, ok,
+                           fmt::format("open-circuit B {:.3f} T at {:g} °C, Pc {:g} (required {:.3f} T){}", b_open_min,
+                                       celsius(b_open_at), *r.permeance_coefficient, need,
+                                       ok ? "" : onset_text(Check::min_flux_density)),
                            b_open_min, need, "T")))
             return e;
     }
@@ -260,6 +246,7 @@ Evaluation evaluate(const Grade& g, const Requirement& r, const PriceTable& pric
         msg += fmt::format(": Hcj({:g} °C) = {:.0f} kA/m, working field {:.0f} kA/m, knee {:.0f} kA/m",
                            celsius(worst->temperature), curve.intrinsic_coercivity().value() / 1000.0,
                            worst->working_field.value() / 1000.0, worst->knee_field.value() / 1000.0);
+        if (!ok) msg = "worst " + msg + onset_text(Check::irreversible_loss);
         add(pass_fail(Check::irreversible_loss, ok, msg, loss * 100.0, r.max_irreversible_loss * 100.0, "%"));
     }
     return e;
@@ -267,39 +254,110 @@ Evaluation evaluate(const Grade& g, const Requirement& r, const PriceTable& pric
 
 // ---- ranking -------------------------------------------------------------------------------------
 
+Objectives objectives(const Evaluation& e, const Requirement& r) {
+    Objectives o;
+    // Performance: Br at the worst temperature against 1.5 T, about the best sintered NdFeB at 20 °C.
+    o.performance = std::clamp(e.remanence_at_worst.value() / 1.5, 0.0, 1.0);
+    // Demagnetization margin: each margin against twice its robustness target, saturating there
+    // (beyond twice the target more margin buys nothing); unlimited within the search counts as full.
+    if (e.margins) {
+        const auto& m = *e.margins;
+        auto part = [](std::optional<double> margin, double target) {
+            if (!margin) return 1.0;
+            if (target <= 0.0) return *margin >= 0.0 ? 1.0 : 0.0;
+            return std::clamp(*margin / (2.0 * target), 0.0, 1.0);
+        };
+        const double t = part(m.temperature ? std::optional<double>(m.temperature->value()) : std::nullopt,
+                              r.robustness.temperature.value());
+        o.demag_margin = m.has_field ? 0.5 * t + 0.5 * part(m.field, r.robustness.field) : t;
+    }
+    // Cost on a log scale: 1 USD/kg scores 1, 10 USD/kg 2/3, 100 USD/kg 1/3, 1000 USD/kg 0.
+    if (e.cost) o.cost = std::clamp(1.0 - std::log10(std::max(e.cost->total.value(), 1.0)) / 3.0, 0.0, 1.0);
+    o.supply_risk = std::clamp(1.0 - e.exposure.supply_risk, 0.0, 1.0);
+    return o;
+}
+
+bool meets_robustness(const Margins& m, const Requirement& r) {
+    const bool temperature_ok = !m.temperature || *m.temperature >= r.robustness.temperature - 1e-9 * units::kelvin;
+    const bool field_ok = !m.has_field || !m.field || *m.field >= r.robustness.field - 1e-9;
+    return temperature_ok && field_ok;
+}
+
 namespace {
 
-/// The four objectives of a passing grade, each "higher is better".
-std::array<double, 4> objectives(const Evaluation& e) {
-    const double cost = e.cost ? e.cost->total.value() : std::numeric_limits<double>::infinity();
-    return {e.remanence_at_worst.value(), e.worst_point ? e.knee_margin_relative : 0.0, -cost, -e.exposure.supply_risk};
+std::array<double, 4> as_array(const Objectives& o) { return {o.performance, o.demag_margin, o.cost, o.supply_risk}; }
+
+bool meets(const Evaluation& e, Check c) {
+    if (c == Check::heavy_rare_earth_free) return e.exposure.hre_free;
+    return e.grade->composition.has_value() && e.exposure.controlled.empty();
+}
+
+/// The physics checks: a grade rejected by one of these is "close" (a constraint failure is not).
+bool is_physics(Check c) {
+    return c == Check::min_remanence || c == Check::min_flux_density || c == Check::irreversible_loss ||
+           c == Check::rated_temperature;
+}
+
+std::optional<Alternative> alternative(const MatchResult& m, const Requirement& r, Check c) {
+    if (m.candidates.empty()) return std::nullopt;
+    const auto& top = m.candidates.front().evaluation;
+    if (meets(top, c)) return std::nullopt;
+    Alternative a;
+    a.constraint = std::string(to_string(c));
+    for (const auto& cand : m.candidates) {
+        if (!meets(cand.evaluation, c)) continue;
+        a.rank = cand.rank;
+        a.grade = cand.evaluation.grade;
+        a.remanence_change = cand.evaluation.remanence_at_worst.value() / top.remanence_at_worst.value() - 1.0;
+        if (cand.evaluation.cost && top.cost) a.cost_change = cand.evaluation.cost->total / top.cost->total - 1.0;
+        return a;
+    }
+    // None qualifies: the closest is the grade that needs the smallest temperature shift to pass,
+    // looked for up to 250 K (an HRE-free grade may need a much cooler magnet).
+    const auto load = load_case(r);
+    const MarginSearch far{250.0 * units::kelvin, 10.0};
+    std::optional<double> best;
+    for (const auto& e : m.rejected) {
+        const auto* f = e.first_failure();
+        if (!meets(e, c) || !is_physics(f->check)) continue;
+        const auto shift = passing_shift(*e.grade, load, far);
+        const double size = shift ? std::abs(shift->value()) : std::numeric_limits<double>::infinity();
+        if (!a.grade || size < *best) {
+            a.grade = e.grade;
+            a.failure = *f;
+            a.passing_shift = shift;
+            best = size;
+        }
+    }
+    if (a.grade) a.passing_permeance = passing_permeance(*a.grade, load);
+    return a;
 }
 
 }  // namespace
 
 MatchResult match(const Catalogue& catalogue, const Requirement& r, const PriceTable& prices, const SupplyData& supply) {
     MatchResult result;
+    const auto load = load_case(r);
     for (const auto& g : catalogue.grades()) {
         auto e = evaluate(g, r, prices, supply, true);
-        if (e.passes) result.candidates.push_back(Candidate{std::move(e), 0, 0.0, false});
-        else result.rejected.push_back(std::move(e));
+        if (e.passes) {
+            e.margins = margins(g, load, e.worst_point ? &*e.worst_point : nullptr);
+            result.candidates.push_back(Candidate{std::move(e), 0, 0.0, {}, false, false});
+        } else {
+            result.rejected.push_back(std::move(e));
+        }
     }
     auto& c = result.candidates;
     const std::array<double, 4> weights{r.weights.performance, r.weights.demag_margin, r.weights.cost,
                                         r.weights.supply_risk};
     const double weight_sum = weights[0] + weights[1] + weights[2] + weights[3];
     std::vector<std::array<double, 4>> x;
-    for (const auto& cand : c) x.push_back(objectives(cand.evaluation));
-    for (std::size_t k = 0; k < 4; ++k) {
-        double lo = std::numeric_limits<double>::infinity(), hi = -lo;
-        for (const auto& v : x)
-            if (std::isfinite(v[k])) lo = std::min(lo, v[k]), hi = std::max(hi, v[k]);
-        for (std::size_t i = 0; i < c.size(); ++i) {
-            // best = 1, worst = 0; all equal: 1; unknown (no cost): 0
-            const double v = x[i][k];
-            const double normalized = !std::isfinite(v) ? 0.0 : hi > lo ? (v - lo) / (hi - lo) : 1.0;
-            c[i].score += weights[k] * normalized / weight_sum;
-        }
+    for (auto& cand : c) {
+        cand.objectives = objectives(cand.evaluation, r);
+        cand.robust = meets_robustness(*cand.evaluation.margins, r);
+        const auto v = as_array(cand.objectives);
+        for (std::size_t k = 0; k < 4; ++k) cand.score += weights[k] * v[k] / weight_sum;
+        x.push_back(v);
     }
     for (std::size_t i = 0; i < c.size(); ++i) {
         c[i].pareto = std::none_of(x.begin(), x.end(), [&](const std::array<double, 4>& other) {
@@ -311,9 +369,54 @@ MatchResult match(const Catalogue& catalogue, const Requirement& r, const PriceT
             return all_ge && one_gt;
         });
     }
-    std::stable_sort(c.begin(), c.end(), [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
+    // Robust candidates first; then the score; equal scores (to 1e-9) by name, so the order never
+    // depends on the catalogue's file order.
+    std::sort(c.begin(), c.end(), [](const Candidate& a, const Candidate& b) {
+        if (a.robust != b.robust) return a.robust;
+        if (std::abs(a.score - b.score) > 1e-9) return a.score > b.score;
+        return a.evaluation.grade->name < b.evaluation.grade->name;
+    });
     for (std::size_t i = 0; i < c.size(); ++i) c[i].rank = static_cast<int>(i + 1);
+    result.hre_free_alternative = alternative(result, r, Check::heavy_rare_earth_free);
+    result.export_controlled_free_alternative = alternative(result, r, Check::export_controlled_free);
     return result;
+}
+
+SupplyScenario supply_scenario_from_string(std::string_view name) {
+    if (name == "none") return SupplyScenario::none;
+    if (name == "no-export-controlled") return SupplyScenario::no_export_controlled;
+    if (name == "no-heavy-rare-earth") return SupplyScenario::no_heavy_rare_earth;
+    throw UsageError(fmt::format("unknown supply scenario `{}`; one of: no-export-controlled, no-heavy-rare-earth", name));
+}
+
+std::string_view to_string(SupplyScenario s) {
+    switch (s) {
+        case SupplyScenario::none: return "none";
+        case SupplyScenario::no_export_controlled: return "no-export-controlled";
+        case SupplyScenario::no_heavy_rare_earth: return "no-heavy-rare-earth";
+    }
+    return "?";
+}
+
+Requirement under_scenario(Requirement r, SupplyScenario s) {
+    if (s == SupplyScenario::no_export_controlled) r.export_controlled_free = true;
+    if (s == SupplyScenario::no_heavy_rare_earth) r.heavy_rare_earth_free = true;
+    return r;
+}
+
+ScenarioChange scenario_change(const MatchResult& baseline, const MatchResult& under, SupplyScenario scenario) {
+    ScenarioChange c;
+    c.scenario = scenario;
+    c.lost_candidates = static_cast<int>(baseline.candidates.size()) - static_cast<int>(under.candidates.size());
+    if (!baseline.candidates.empty()) c.baseline_top = baseline.candidates.front().evaluation.grade;
+    if (!under.candidates.empty()) c.top = under.candidates.front().evaluation.grade;
+    if (c.baseline_top && c.top) {
+        const auto& b = baseline.candidates.front().evaluation;
+        const auto& u = under.candidates.front().evaluation;
+        c.remanence_change = u.remanence_at_worst.value() / b.remanence_at_worst.value() - 1.0;
+        if (b.cost && u.cost) c.cost_change = u.cost->total / b.cost->total - 1.0;
+    }
+    return c;
 }
 
 void apply_weights(RankingWeights& w, std::string_view text) {

@@ -20,6 +20,13 @@ struct RankingWeights {
     double supply_risk = 1.0;
 };
 
+/// How far from failing a recommended grade must be (a requirement's `robustness`). The default,
+/// 10 K and 10 %, is magsel's choice: docs/choosing-a-grade.md says why.
+struct RobustnessTarget {
+    units::TemperatureDifference temperature = 10.0 * units::kelvin;  ///< temperature margin
+    double field = 0.10;                                              ///< field margin (fraction)
+};
+
 struct Requirement {
     std::string name;
     std::string application;  ///< motor | generator
@@ -52,6 +59,7 @@ struct Requirement {
     std::optional<units::Mass> magnet_mass;
     std::optional<units::Volume> magnet_volume;
     RankingWeights weights;
+    RobustnessTarget robustness;
 
     std::optional<std::string> grade;                    ///< design files: the grade to check
     SourceLocation grade_location;                       ///< where `grade:` is, for "unknown grade" errors
