@@ -64,6 +64,23 @@ std::string short_family(Family f) {
 
 ordered_json json_or_null(std::optional<double> v) { return v ? ordered_json(*v) : ordered_json(nullptr); }
 
+/// "stated", "composition", "estimated" or null.
+ordered_json hre_free_basis_json(const Grade& g) {
+    const auto b = hre_free_basis(g);
+    return b ? ordered_json(std::string(to_string(*b))) : ordered_json(nullptr);
+}
+
+/// "yes (stated by PUBLISHER: note)", "yes (composition: ...)", "no".
+std::string hre_free_text(const Grade& g) {
+    const auto b = hre_free_basis(g);
+    if (!b) return g.composition || g.heavy_rare_earth ? "no" : "unknown (no composition)";
+    if (*b == HreFreeBasis::composition) return "yes (basis: composition, Dy + Tb 0 %)";
+    const auto& st = *g.hre_free_statement;
+    const auto& src = g.source_for(st.source_id);
+    return fmt::format("yes (basis: {}; {}{}{})", to_string(*b), src.publisher, src.date.empty() ? "" : ", " + src.date,
+                       st.note.empty() ? "" : ": " + st.note);
+}
+
 // ---- grades list -----------------------------------------------------------------------------
 
 ExitCode run_list(const GlobalOptions& global, const ListOptions& o) {
@@ -85,7 +102,7 @@ ExitCode run_list(const GlobalOptions& global, const ListOptions& o) {
     std::vector<Row> rows;
     for (const auto& g : catalogue.grades()) {
         if (!o.family.empty() && to_string(g.family) != o.family) continue;
-        if (o.hre_free && !g.hre_free) continue;
+        if (o.hre_free && !is_hre_free(g)) continue;
         auto p = properties_at(g, at, basis);
         if (min_br && p.remanence.value() < *min_br) continue;
         if (min_hcj && p.intrinsic_coercivity.value() < *min_hcj) continue;
@@ -100,7 +117,8 @@ ExitCode run_list(const GlobalOptions& global, const ListOptions& o) {
             const auto& g = *r.grade;
             out.push_back({{"name", g.name},
                            {"family", to_string(g.family)},
-                           {"hre_free", g.hre_free},
+                           {"hre_free", is_hre_free(g)},
+                           {"hre_free_basis", hre_free_basis_json(g)},
                            {"remanence_T", r.props.remanence.value()},
                            {"intrinsic_coercivity_kA_m", r.props.intrinsic_coercivity.value() / 1000.0},
                            {"temperature_degC", units::to_celsius(at)},
@@ -121,8 +139,8 @@ ExitCode run_list(const GlobalOptions& global, const ListOptions& o) {
     }
 
     Table t;
-    t.header = {"grade", "family", "Br [T]", "Hcj kA/m", "Tmax °C", "Dy+Tb %", "USD/kg", "ctrl"};
-    t.right_align = {false, false, true, true, true, true, true, false};
+    t.header = {"grade", "family", "Br [T]", "Hcj kA/m", "Tmax °C", "Dy+Tb %", "HRE-free", "USD/kg", "ctrl"};
+    t.right_align = {false, false, true, true, true, true, false, true, false};
     bool any_extrapolated = false;
     for (const auto& r : rows) {
         const auto& g = *r.grade;
@@ -131,7 +149,7 @@ ExitCode run_list(const GlobalOptions& global, const ListOptions& o) {
                           fixed(r.props.remanence.value(), 3) + (r.props.extrapolated ? "*" : ""),
                           fixed(r.props.intrinsic_coercivity.value() / 1000.0, 0),
                           fixed(celsius_of(g.max_operating_temperature), 0),
-                          dy_tb_text(g) + (g.hre_free ? " free" : ""),
+                          dy_tb_text(g), std::string(hre_free_basis(g) ? to_string(*hre_free_basis(g)) : ""),
                           r.cost ? fixed(r.cost->total.value(), 1) : "-",
                           fmt::format("{}", fmt::join(r.exposure.controlled, ","))});
     }
@@ -140,6 +158,7 @@ ExitCode run_list(const GlobalOptions& global, const ListOptions& o) {
         std::cout << fmt::format("\n{} grades; Br and Hcj: {} values at {:g} °C; Tmax: rated maximum\n",
                                  rows.size(), to_string(basis), units::to_celsius(at));
         std::cout << "~ estimated Dy+Tb; USD/kg: material + processing estimate (`magsel cost GRADE`)\n"
+                     "HRE-free: no Dy, no Tb; basis stated (maker or paper), composition (Dy + Tb 0 %) or estimated\n"
                      "ctrl: elements under an in-force export control (grades/supply.yaml)";
         if (any_extrapolated) std::cout << "\n* extrapolated beyond the grade's temperature data";
         std::cout << '\n';
@@ -193,7 +212,8 @@ ExitCode run_show(const GlobalOptions& global, const ShowOptions& o) {
         ordered_json out{{"name", g.name},
                          {"aliases", g.aliases},
                          {"family", to_string(g.family)},
-                         {"hre_free", g.hre_free},
+                         {"hre_free", is_hre_free(g)},
+                         {"hre_free_basis", hre_free_basis_json(g)},
                          {"dy_tb_wt_percent", json_or_null(dy_tb_percent(g))},
                          {"max_operating_temperature_degC", json_or_null(celsius_of(g.max_operating_temperature))},
                          {"basis", to_string(basis)},
@@ -274,7 +294,7 @@ ExitCode run_show(const GlobalOptions& global, const ShowOptions& o) {
                                  g.max_operating_temperature
                                      ? fmt::format("{:g} °C", units::to_celsius(*g.max_operating_temperature))
                                      : std::string("not stated"),
-                                 hre, g.hre_free ? "yes (maker's statement)" : "no");
+                                 hre, hre_free_text(g));
         if (g.composition) {
             std::vector<std::string> parts;
             for (const auto& e : g.composition->elements)
@@ -310,7 +330,7 @@ void register_grades(CLI::App& app, const GlobalOptions& global, ExitCode& exit_
                  "  magsel grades list --min-br 1.3T --min-hcj 20kOe --at 150degC --format json");
     list->add_option("--family", list_options->family, "Only this family")
         ->check(CLI::IsMember({"sintered-ndfeb", "hot-deformed-ndfeb", "bonded-ndfeb", "ferrite", "smco5", "sm2co17"}));
-    list->add_flag("--hre-free", list_options->hre_free, "Only grades the maker states are free of Dy and Tb");
+    list->add_flag("--hre-free", list_options->hre_free, "Only grades free of Dy and Tb (any basis: stated, composition, estimated)");
     list->add_option("--at", list_options->at, "Temperature of the Br and Hcj columns (e.g. 150degC)")
         ->capture_default_str();
     list->add_option("--min-br", list_options->min_br, "Only grades with at least this Br at --at (e.g. 1.3T, 13kG)");

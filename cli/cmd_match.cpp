@@ -42,7 +42,9 @@ ordered_json candidate_json(const Candidate& c) {
             {"cost_per_kg", e.cost ? opt(e.cost->total.value()) : ordered_json(nullptr)},
             {"part_cost", e.part_cost ? opt(e.part_cost->value()) : ordered_json(nullptr)},
             {"dy_tb_wt_percent", e.exposure.dy_tb_fraction * 100.0},
-            {"hre_free", e.grade->hre_free},
+            {"hre_free", e.exposure.hre_free},
+            {"hre_free_basis", hre_free_basis(*e.grade) ? ordered_json(std::string(to_string(*hre_free_basis(*e.grade))))
+                                                        : ordered_json(nullptr)},
             {"supply_risk", e.exposure.supply_risk},
             {"flags", e.flags}};
 }

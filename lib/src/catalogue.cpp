@@ -144,16 +144,36 @@ const Grade* Catalogue::try_find(std::string_view name) const {
 }
 
 std::vector<std::string> Catalogue::suggestions(std::string_view name, std::size_t max) const {
-    std::vector<std::string> names;
-    for (const auto& g : grades_) names.push_back(normalize_name(g.name));
-    const auto near = detail::closest_matches(normalize_name(name), names, max);
+    // Compared on the lookup key of every name and alias ("52SH" is one edit from the alias
+    // G52SH); a sintered name is also tried with the leading N the lookup adds ("52SH" ~ N52SH).
+    std::vector<std::string> keys;
+    std::vector<const Grade*> owner;
+    for (const auto& g : grades_)
+        for (auto& k : keys_of(g)) keys.push_back(std::move(k)), owner.push_back(&g);
+    const auto key = normalize_name(name);
+    auto near = detail::closest_matches(key, keys, max);
+    if (!key.empty() && std::isdigit(static_cast<unsigned char>(key.front())))
+        for (auto& k : detail::closest_matches("N" + key, keys, max))
+            if (std::find(near.begin(), near.end(), k) == near.end()) near.push_back(std::move(k));
     std::vector<std::string> out;
-    for (const auto& key : near)
-        for (const auto& g : grades_)
-            if (normalize_name(g.name) == key) {
-                out.push_back(g.name);
-                break;
-            }
+    for (const auto& k : near) {
+        for (std::size_t i = 0; i < keys.size(); ++i) {
+            if (keys[i] != k) continue;
+            const Grade& g = *owner[i];
+            const bool by_name = normalize_name(g.name) == k;
+            std::string shown = g.name;
+            if (!by_name)
+                for (const auto& a : g.aliases)
+                    if (normalize_name(a) == k) shown = fmt::format("{} ({})", a, g.name);
+            if (std::find(out.begin(), out.end(), shown) == out.end() &&
+                std::none_of(out.begin(), out.end(), [&](const std::string& o) {
+                    return o == g.name || o.ends_with("(" + g.name + ")");
+                }))
+                out.push_back(shown);
+            break;
+        }
+        if (out.size() == max) break;
+    }
     return out;
 }
 

@@ -295,7 +295,7 @@ double SupplyData::weight(std::string_view kind) const {
 
 SupplyExposure supply_exposure(const Grade& grade, const SupplyData& supply) {
     SupplyExposure x;
-    x.hre_free = grade.hre_free;
+    x.hre_free = is_hre_free(grade);
     if (grade.heavy_rare_earth) {
         x.dy_tb_fraction = grade.heavy_rare_earth->dy_tb_fraction;
         x.dy_tb_estimated = grade.heavy_rare_earth->estimated;

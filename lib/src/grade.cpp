@@ -59,6 +59,26 @@ double Composition::fraction_of(std::string_view element) const {
     return x;
 }
 
+std::string_view to_string(HreFreeBasis b) {
+    switch (b) {
+        case HreFreeBasis::stated: return "stated";
+        case HreFreeBasis::composition: return "composition";
+        case HreFreeBasis::estimated: return "estimated";
+    }
+    return "?";
+}
+
+std::optional<HreFreeBasis> hre_free_basis(const Grade& g) {
+    if (g.hre_free_statement) return g.hre_free_statement->basis;
+    if (g.heavy_rare_earth) {
+        if (g.heavy_rare_earth->dy_tb_fraction > 0.0) return std::nullopt;
+        return HreFreeBasis::composition;
+    }
+    if (!g.composition) return std::nullopt;  // nobody knows
+    if (g.composition->fraction_of("Dy") + g.composition->fraction_of("Tb") > 0.0) return std::nullopt;
+    return HreFreeBasis::composition;
+}
+
 const Source& Grade::source_for(std::string_view id) const {
     if (id.empty() || id == source.id) return source;
     for (const auto& s : other_sources)

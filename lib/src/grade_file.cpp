@@ -364,12 +364,55 @@ void copy_family_source(Grade& g, const FamilyDefaults& d, std::string& source_i
     }
 }
 
+/// `hre_free: true` (stated by the grade's source) or `hre_free: {basis: stated|estimated,
+/// source: ID, note: ...}`. `hre_free: false` states nothing (the composition still decides).
+std::optional<HreFreeStatement> read_hre_free(const YamlValue& v, const Grade& g, const std::vector<Source>& sources) {
+    HreFreeStatement h;
+    if (v.is_scalar()) {
+        if (!v.boolean()) return std::nullopt;
+    } else {
+        v.check_keys({"basis", "source", "note"});
+        const auto basis = v.require("basis");
+        if (basis.text() == "stated") h.basis = HreFreeBasis::stated;
+        else if (basis.text() == "estimated") h.basis = HreFreeBasis::estimated;
+        else basis.fail("`basis` is `stated` (a maker or paper says so) or `estimated` (say why in `note`)");
+        if (auto s = v.find("source")) {
+            h.source_id = s->text();
+            check_source_id(*s, h.source_id, sources);
+        }
+        if (auto n = v.find("note")) h.note = n->text();
+        if (h.basis == HreFreeBasis::estimated && h.note.empty()) v.fail("an estimated `hre_free` needs a `note` saying why");
+    }
+    if (g.heavy_rare_earth && g.heavy_rare_earth->dy_tb_fraction > 0.0)
+        v.fail(fmt::format("`hre_free` contradicts this grade's Dy + Tb content of {:g} %",
+                           g.heavy_rare_earth->dy_tb_fraction * 100.0));
+    return h;
+}
+
+/// `recycled_content: {value: 25 %, basis: stated, source: ID}`: a supplier's statement.
+RecycledContent read_recycled_content(const YamlValue& v, const std::vector<Source>& sources) {
+    v.check_keys({"value", "basis", "source"});
+    RecycledContent c;
+    const auto value = v.require("value");
+    c.fraction = value.quantity(Dimension::fraction);
+    check_range(value, c.fraction * 100.0, 0.0, 100.0, "a recycled share in %");
+    const auto basis = v.require("basis");
+    if (basis.text() != "stated")
+        basis.fail("`basis` is `stated`: a recycled share is what a supplier states (there is no estimate of it)");
+    c.basis = basis.text();
+    if (auto s = v.find("source")) {
+        c.source_id = s->text();
+        check_source_id(*s, c.source_id, sources);
+    }
+    return c;
+}
+
 Grade read_grade(const YamlValue& v, const std::string& series, Family family, const std::vector<Source>& sources,
                  const FamilyDefaultsMap& defaults, bool builtin) {
     v.check_keys({"name", "aliases", "source", "process", "remanence", "coercivity_intrinsic", "coercivity_normal",
                   "energy_product", "temperature_coefficients", "temperature_points", "recoil_permeability",
                   "squareness", "density", "max_operating_temperature", "curie_temperature", "heavy_rare_earth",
-                  "hre_free", "composition", "notes", "fit", "demagnetization_curves"});
+                  "hre_free", "composition", "recycled_content", "notes", "fit", "demagnetization_curves"});
     Grade g;
     g.family = family;
     g.series = series;
@@ -478,11 +521,7 @@ Grade read_grade(const YamlValue& v, const std::string& series, Family family, c
     } else if (is_ndfeb(family)) {
         v.fail("NdFeB grades need `heavy_rare_earth` (Dy + Tb content, published or estimated)");
     }
-    if (auto f = v.find("hre_free")) {
-        g.hre_free = f->boolean();
-        if (g.hre_free && g.heavy_rare_earth && g.heavy_rare_earth->dy_tb_fraction > 0.0)
-            f->fail("`hre_free: true` contradicts a Dy + Tb content above zero");
-    }
+    if (auto f = v.find("hre_free")) g.hre_free_statement = read_hre_free(*f, g, sources);
     if (auto c = v.find("composition")) {
         g.composition = read_composition(*c, sources, false);
         if (g.heavy_rare_earth) {
@@ -495,6 +534,7 @@ Grade read_grade(const YamlValue& v, const std::string& series, Family family, c
         g.composition = derive_composition(v, *d.composition, g);
         copy_family_source(g, d, g.composition->source_id);
     }
+    if (auto r = v.find("recycled_content")) g.recycled_content = read_recycled_content(*r, sources);
     if (auto n = v.find("notes")) g.notes = n->text();
     if (auto f = v.find("fit")) check_fit_block(*f);
     return g;

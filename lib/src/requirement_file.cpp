@@ -64,7 +64,7 @@ void read_demagnetization(const YamlValue& v, Requirement& r) {
 }
 
 void read_constraints(const YamlValue& v, Requirement& r) {
-    v.check_keys({"families", "heavy_rare_earth_free", "max_dy_tb", "max_cost", "exclude_elements",
+    v.check_keys({"families", "heavy_rare_earth_free", "export_controlled_free", "max_dy_tb", "max_cost", "exclude_elements",
                   "min_recycled_content", "require_rated_temperature"});
     if (auto f = v.find("families")) {
         for (const auto& item : f->items()) {
@@ -79,6 +79,7 @@ void read_constraints(const YamlValue& v, Requirement& r) {
         if (r.families.empty()) f->fail("an empty family list allows no grade: leave `families` out to allow all");
     }
     if (auto h = v.find("heavy_rare_earth_free")) r.heavy_rare_earth_free = h->boolean();
+    if (auto x = v.find("export_controlled_free")) r.export_controlled_free = x->boolean();
     if (auto d = v.find("max_dy_tb")) r.max_dy_tb = fraction_in(*d, 0.0, 0.2, "max_dy_tb");
     if (auto c = v.find("max_cost")) {
         const double usd = c->quantity(Dimension::money_per_mass);

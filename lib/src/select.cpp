@@ -47,12 +47,60 @@ std::vector<units::Temperature> evaluation_grid(const Requirement& r) {
     return grid;
 }
 
+CheckResult heavy_rare_earth_free_check(const Grade& g, const SupplyExposure& x) {
+    const auto basis = hre_free_basis(g);
+    if (basis) {
+        switch (*basis) {
+            case HreFreeBasis::stated:
+                return pass_fail(Check::heavy_rare_earth_free, true,
+                                 fmt::format("free of Dy and Tb: stated by {}", g.source_for(g.hre_free_statement->source_id).publisher));
+            case HreFreeBasis::estimated:
+                return pass_fail(Check::heavy_rare_earth_free, true,
+                                 fmt::format("free of Dy and Tb: estimated ({})", g.hre_free_statement->note));
+            case HreFreeBasis::composition:
+                return pass_fail(Check::heavy_rare_earth_free, true,
+                                 "free of Dy and Tb: its composition has none (basis: composition)");
+        }
+    }
+    if (!g.composition && !g.heavy_rare_earth)
+        return pass_fail(Check::heavy_rare_earth_free, false, "Dy and Tb content unknown: no composition");
+    return pass_fail(Check::heavy_rare_earth_free, false,
+                     fmt::format("contains Dy+Tb {:.1f} wt %{}", x.dy_tb_fraction * 100.0,
+                                 x.dy_tb_estimated ? " (estimated)" : ""),
+                     x.dy_tb_fraction * 100.0, 0.0, "%");
+}
+
+CheckResult export_controlled_free_check(const Grade& g, const SupplyExposure& x) {
+    if (!g.composition)
+        return pass_fail(Check::export_controlled_free, false, "composition unknown: cannot tell export-controlled elements");
+    if (x.controlled.empty())
+        return pass_fail(Check::export_controlled_free, true, "contains no element under an in-force export control");
+    return pass_fail(Check::export_controlled_free, false,
+                     fmt::format("contains export-controlled {}", fmt::join(x.controlled, ", ")));
+}
+
+CheckResult recycled_content_check(const Grade& g, double required) {
+    if (!g.recycled_content)
+        return pass_fail(Check::min_recycled_content, false,
+                         fmt::format("recycled content unknown: no supplier statement (required {:g} %); add the "
+                                     "supplier's `recycled_content` to a grade file and load it with --grades DIR",
+                                     required * 100.0),
+                         0.0, required * 100.0, "%");
+    const double x = g.recycled_content->fraction;
+    const auto& who = g.source_for(g.recycled_content->source_id).publisher;
+    return pass_fail(Check::min_recycled_content, x >= required - 1e-12,
+                     fmt::format("recycled content {:g} % stated by {} (required {:g} %)", x * 100.0,
+                                 who.empty() ? std::string("the supplier") : who, required * 100.0),
+                     x * 100.0, required * 100.0, "%");
+}
+
 }  // namespace
 
 std::string_view to_string(Check c) {
     switch (c) {
         case Check::family: return "family";
         case Check::heavy_rare_earth_free: return "heavy_rare_earth_free";
+        case Check::export_controlled_free: return "export_controlled_free";
         case Check::max_dy_tb: return "max_dy_tb";
         case Check::exclude_elements: return "exclude_elements";
         case Check::min_recycled_content: return "min_recycled_content";
@@ -98,10 +146,10 @@ Evaluation evaluate(const Grade& g, const Requirement& r, const PriceTable& pric
             return e;
     }
     if (r.heavy_rare_earth_free) {
-        if (!add(pass_fail(Check::heavy_rare_earth_free, g.hre_free,
-                           g.hre_free ? "the maker states it free of Dy and Tb"
-                                      : "the maker does not state it free of Dy and Tb")))
-            return e;
+        if (!add(heavy_rare_earth_free_check(g, e.exposure))) return e;
+    }
+    if (r.export_controlled_free) {
+        if (!add(export_controlled_free_check(g, e.exposure))) return e;
     }
     if (r.max_dy_tb) {
         const double x = e.exposure.dy_tb_fraction;
@@ -128,10 +176,7 @@ Evaluation evaluate(const Grade& g, const Requirement& r, const PriceTable& pric
             return e;
     }
     if (r.min_recycled_content) {
-        if (!add(pass_fail(Check::min_recycled_content, false,
-                           fmt::format("no recycled content stated (required {:g} %)", *r.min_recycled_content * 100.0),
-                           0.0, *r.min_recycled_content * 100.0, "%")))
-            return e;
+        if (!add(recycled_content_check(g, *r.min_recycled_content))) return e;
     }
     const double t_max = celsius(r.max_temperature);
     if (r.require_rated_temperature) {
@@ -184,7 +229,7 @@ Evaluation evaluate(const Grade& g, const Requirement& r, const PriceTable& pric
     e.worst_temperature = worst ? worst->temperature : e.remanence_worst_temperature;
     if (extrapolated) e.flags.emplace_back("extrapolated");  // beyond the grade's temperature data
     if (e.exposure.dy_tb_estimated && e.exposure.dy_tb_fraction > 0.0) e.flags.emplace_back("Dy+Tb estimated");
-    if (g.hre_free) e.flags.emplace_back("HRE-free");
+    if (const auto basis = hre_free_basis(g)) e.flags.push_back(fmt::format("HRE-free ({})", to_string(*basis)));
     if (!e.exposure.controlled.empty())
         e.flags.push_back(fmt::format("export-controlled: {}", fmt::join(e.exposure.controlled, ", ")));
 

@@ -9,7 +9,7 @@ namespace magsel::detail {
 namespace {
 
 // Bump when the layout changes (any field added to Grade or its parts).
-constexpr std::string_view magic = "magsel-snapshot-6";
+constexpr std::string_view magic = "magsel-snapshot-7";
 
 // ---- writing -------------------------------------------------------------------------------
 struct Writer {
@@ -61,6 +61,10 @@ void put(Writer& w, const RelativeTemperatureModel& m) {
 void put(Writer& w, const HeavyRareEarth& h) {
     put(w, h.dy_tb_fraction), put(w, h.estimated), put(w, h.note), put(w, h.tb_share);
 }
+void put(Writer& w, const HreFreeStatement& h) {
+    put(w, static_cast<int>(h.basis)), put(w, h.source_id), put(w, h.note);
+}
+void put(Writer& w, const RecycledContent& c) { put(w, c.fraction), put(w, c.basis), put(w, c.source_id); }
 void put(Writer& w, const ElementFraction& e) { put(w, e.element), put(w, e.fraction); }
 void put(Writer& w, const Composition& c) {
     put(w, c.elements), put(w, c.estimated), put(w, c.note), put(w, c.source_id), put(w, static_cast<int>(c.origin));
@@ -76,8 +80,8 @@ void put(Writer& w, const Grade& g) {
     put(w, g.remanence), put(w, g.coercivity_intrinsic), put(w, g.coercivity_normal), put(w, g.energy_product);
     put(w, g.coefficients), put(w, g.temperature_points), put(w, g.remanence_model), put(w, g.coercivity_model);
     put(w, g.recoil_permeability), put(w, g.squareness), put(w, g.density), put(w, g.measured_curves);
-    put(w, g.max_operating_temperature), put(w, g.curie_temperature), put(w, g.heavy_rare_earth), put(w, g.hre_free);
-    put(w, g.composition), put(w, g.notes);
+    put(w, g.max_operating_temperature), put(w, g.curie_temperature), put(w, g.heavy_rare_earth), put(w, g.hre_free_statement);
+    put(w, g.composition), put(w, g.recycled_content), put(w, g.notes);
 }
 void put(Writer& w, const FamilyDefaults& d) {
     put(w, static_cast<int>(d.family)), put(w, d.recoil_permeability), put(w, d.squareness), put(w, d.density);
@@ -185,6 +189,8 @@ void get(Reader& r, RelativeTemperatureModel& m) {
 void get(Reader& r, HeavyRareEarth& h) {
     get(r, h.dy_tb_fraction), get(r, h.estimated), get(r, h.note), get(r, h.tb_share);
 }
+void get(Reader& r, HreFreeStatement& h) { get_enum(r, h.basis), get(r, h.source_id), get(r, h.note); }
+void get(Reader& r, RecycledContent& c) { get(r, c.fraction), get(r, c.basis), get(r, c.source_id); }
 void get(Reader& r, ElementFraction& e) { get(r, e.element), get(r, e.fraction); }
 void get(Reader& r, Composition& c) {
     get(r, c.elements), get(r, c.estimated), get(r, c.note), get(r, c.source_id), get_enum(r, c.origin);
@@ -200,8 +206,8 @@ void get(Reader& r, Grade& g) {
     get(r, g.remanence), get(r, g.coercivity_intrinsic), get(r, g.coercivity_normal), get(r, g.energy_product);
     get(r, g.coefficients), get(r, g.temperature_points), get(r, g.remanence_model), get(r, g.coercivity_model);
     get(r, g.recoil_permeability), get(r, g.squareness), get(r, g.density), get(r, g.measured_curves);
-    get(r, g.max_operating_temperature), get(r, g.curie_temperature), get(r, g.heavy_rare_earth), get(r, g.hre_free);
-    get(r, g.composition), get(r, g.notes);
+    get(r, g.max_operating_temperature), get(r, g.curie_temperature), get(r, g.heavy_rare_earth), get(r, g.hre_free_statement);
+    get(r, g.composition), get(r, g.recycled_content), get(r, g.notes);
 }
 void get(Reader& r, FamilyDefaults& d) {
     get_enum(r, d.family), get(r, d.recoil_permeability), get(r, d.squareness), get(r, d.density);

@@ -27,7 +27,7 @@ TEST_CASE("the built-in catalogue covers every family the foundation issue names
         return g.family == Family::sintered_ndfeb && std::regex_match(g.name, standard_name);
     });
     const auto low_hre = count_if(c, [](const auto& g) {
-        return g.process == "grain-boundary-diffusion" || g.process == "hre-free" || g.hre_free;
+        return g.process == "grain-boundary-diffusion" || g.process == "hre-free" || g.hre_free_statement.has_value();
     });
     const auto ferrite = count_if(c, [](const auto& g) { return g.family == Family::ferrite; });
     const auto smco5 = count_if(c, [](const auto& g) { return g.family == Family::smco5; });
@@ -62,7 +62,7 @@ TEST_CASE("every built-in grade cites a dated source", "[catalogue][provenance]"
         CHECK(!g.source.retrieved.empty());
         CHECK(g.remanence.min.has_value());  // the built-in data gives guaranteed minima
         if (magsel::is_ndfeb(g.family)) CHECK(g.heavy_rare_earth.has_value());
-        if (g.hre_free) CHECK(g.heavy_rare_earth->dy_tb_fraction == 0.0);
+        if (g.hre_free_statement) CHECK(g.heavy_rare_earth->dy_tb_fraction == 0.0);
     }
 }
 
@@ -95,6 +95,28 @@ TEST_CASE("an unknown grade name suggests the closest ones", "[catalogue][names]
     CHECK_THROWS_WITH(c.find("N48XH"), Contains("unknown grade `N48XH`") && Contains("did you mean") &&
                                            Contains("N48SH"));
     CHECK_THROWS_WITH(c.find("zzzzzzzzzzzz"), Contains("magsel grades list"));
+}
+
+TEST_CASE("did-you-mean compares aliases and the name with its leading N", "[catalogue][names]") {
+    auto c = Catalogue::empty();
+    c.add_text(R"(family: sintered-ndfeb
+series: test
+source: {title: t, document: t, date: 2026-12-06, retrieved: 2026-12-06}
+grades:
+  - {name: ACME-G52SH, aliases: [G52SH], remanence: {min: 1.42 T}, coercivity_intrinsic: {min: 1592 kA/m},
+     temperature_coefficients: {remanence: -0.11 %/K, coercivity: -0.6 %/K, range: [20 degC, 150 degC]},
+     heavy_rare_earth: {dy_tb: 1 %, basis: estimated, note: t}}
+  - {name: N48SX, remanence: {min: 1.37 T}, coercivity_intrinsic: {min: 1592 kA/m},
+     temperature_coefficients: {remanence: -0.11 %/K, coercivity: -0.6 %/K, range: [20 degC, 150 degC]},
+     heavy_rare_earth: {dy_tb: 1 %, basis: estimated, note: t}}
+)",
+               "names.yaml");
+    // "52SH" is one edit from the alias G52SH: the alias is shown with the grade it names
+    REQUIRE(!c.suggestions("52SH").empty());
+    CHECK(c.suggestions("52SH").front() == "G52SH (ACME-G52SH)");
+    // "48SH" is not a name, but with the leading N the lookup adds it is one edit from N48SX
+    CHECK(c.suggestions("48SH").front() == "N48SX");
+    CHECK_THROWS_WITH(c.find("G52 S"), Contains("G52SH (ACME-G52SH)"));
 }
 
 TEST_CASE("a user grade replaces a built-in one of the same name, with a notice", "[catalogue][user]") {

@@ -63,10 +63,100 @@ TEST_CASE("constraint checks reject with their numbers", "[select]") {
     CHECK(evaluate(free, requirement("constraints: {max_cost: 60 USD/kg}"), p, s, true).passes);
 
     e = evaluate(free, requirement("constraints: {min_recycled_content: 10 %}"), p, s, true);
-    CHECK_THAT(only_failure(e).message, Contains("no recycled content stated"));
+    CHECK_THAT(only_failure(e).message, Contains("recycled content unknown"));
+    CHECK_THAT(only_failure(e).message, Contains("--grades DIR"));
 
     e = evaluate(free, requirement("constraints: {require_rated_temperature: true}"), p, s, true);
     CHECK_THAT(only_failure(e).message, Contains("no rated maximum temperature"));
+}
+
+namespace {
+Catalogue hre_free_grades() {
+    auto c = grades();
+    c.add_file(data + "/good/hre-free/hre-free-bases.yaml");
+    return c;
+}
+}  // namespace
+
+TEST_CASE("heavy-rare-earth-free: every basis, and what each grade rests on", "[select][hre-free]") {
+    const auto c = hre_free_grades();
+    CHECK(hre_free_basis(c.find("TEST-STATED")) == HreFreeBasis::stated);
+    CHECK(hre_free_basis(c.find("TEST-ESTIMATED")) == HreFreeBasis::estimated);
+    CHECK(hre_free_basis(c.find("TEST-NCLASS")) == HreFreeBasis::composition);    // Dy + Tb 0 %
+    CHECK(hre_free_basis(c.find("TEST-FERRITE")) == HreFreeBasis::composition);   // no Dy/Tb in its composition
+    CHECK_FALSE(hre_free_basis(c.find("TEST-DY")).has_value());
+    CHECK_FALSE(hre_free_basis(c.find("TEST-DYRICH")).has_value());
+
+    const auto r = requirement("constraints: {heavy_rare_earth_free: true}");
+    const auto p = prices();
+    const auto s = supply();
+    auto e = evaluate(c.find("TEST-STATED"), r, p, s, true);
+    REQUIRE(e.passes);
+    CHECK_THAT(e.checks.front().message, Contains("stated by Test Magnetics"));
+    e = evaluate(c.find("TEST-ESTIMATED"), r, p, s, true);
+    REQUIRE(e.passes);
+    CHECK_THAT(e.checks.front().message, Contains("estimated (the process is said to need none)"));
+    e = evaluate(c.find("TEST-FERRITE"), r, p, s, true);
+    REQUIRE(e.passes);
+    CHECK_THAT(e.checks.front().message, Contains("basis: composition"));
+    e = evaluate(c.find("TEST-DY"), r, p, s, true);
+    CHECK(only_failure(e).check == Check::heavy_rare_earth_free);
+    CHECK(only_failure(e).value == Approx(3.0));
+}
+
+TEST_CASE("heavy_rare_earth_free in the built-in catalogue: ferrite and SmCo qualify", "[select][hre-free]") {
+    // The small case: -20...100 degC, Pc 2, no opposing field, HRE-free only.
+    const auto c = Catalogue::builtin();
+    const auto r = parse_requirement("name: t\napplication: motor\ntemperature: {min: -20 degC, max: 100 degC}\n"
+                                     "demagnetization: {permeance_coefficient: 2, opposing_field: 0 kA/m}\n"
+                                     "constraints: {heavy_rare_earth_free: true}\n",
+                                     "t.yaml");
+    const auto result = match(c, r, PriceTable::builtin(), SupplyData::builtin());
+    std::size_t ferrite = 0, smco = 0, dy_bearing = 0;
+    for (const auto& cand : result.candidates) {
+        ferrite += cand.evaluation.grade->family == Family::ferrite;
+        smco += cand.evaluation.grade->family == Family::smco5 || cand.evaluation.grade->family == Family::sm2co17;
+        dy_bearing += cand.evaluation.exposure.dy_tb_fraction > 0.0;
+    }
+    INFO(result.candidates.size() << " qualify: " << ferrite << " ferrite, " << smco << " SmCo");
+    CHECK(ferrite >= 10);
+    CHECK(smco >= 4);
+    CHECK(dy_bearing == 0);
+}
+
+TEST_CASE("export_controlled_free keeps ferrite and Dy-free NdFeB, drops SmCo and Dy grades", "[select][hre-free]") {
+    const auto c = hre_free_grades();
+    const auto r = requirement("constraints: {export_controlled_free: true}");
+    const auto p = prices();
+    const auto s = supply();  // test lists: Dy and Tb under export control
+    CHECK(evaluate(c.find("TEST-FERRITE"), r, p, s, true).passes);
+    CHECK(evaluate(c.find("TEST-STATED"), r, p, s, true).passes);
+    auto e = evaluate(c.find("TEST-DYRICH"), r, p, s, true);
+    CHECK(only_failure(e).check == Check::export_controlled_free);
+    CHECK_THAT(only_failure(e).message, Contains("Dy, Tb"));
+    // built-in lists: Sm is export-controlled since April 2025
+    const auto b = Catalogue::builtin();
+    const auto builtin_supply = SupplyData::builtin();
+    e = evaluate(b.find("YXG-28H"), r, PriceTable::builtin(), builtin_supply, true);
+    CHECK(only_failure(e).check == Check::export_controlled_free);
+    CHECK_THAT(only_failure(e).message, Contains("Sm"));
+    CHECK(evaluate(b.find("Y30BH"), r, PriceTable::builtin(), builtin_supply, true).passes);
+}
+
+TEST_CASE("min_recycled_content: a stated share passes or fails, unknown fails with how to add it", "[select][recycled]") {
+    const auto c = hre_free_grades();
+    const auto p = prices();
+    const auto s = supply();
+    const auto r = requirement("constraints: {min_recycled_content: 25 %}");
+    auto e = evaluate(c.find("TEST-STATED"), r, p, s, true);  // 30 % stated
+    REQUIRE(e.passes);
+    CHECK_THAT(e.checks.front().message, Contains("30 % stated by Test Recycling"));
+    e = evaluate(c.find("TEST-ESTIMATED"), r, p, s, true);  // 10 % stated
+    CHECK(only_failure(e).check == Check::min_recycled_content);
+    CHECK(only_failure(e).value == Approx(10.0));
+    CHECK(only_failure(e).limit == Approx(25.0));
+    e = evaluate(c.find("TEST-NCLASS"), r, p, s, true);  // nothing stated: unknown, not 0 %
+    CHECK_THAT(only_failure(e).message, Contains("recycled content unknown"));
 }
 
 TEST_CASE("min_remanence holds at every temperature: hand calculation", "[select][physics]") {

@@ -117,7 +117,7 @@ private:
 struct SupplyExposure {
     double dy_tb_fraction = 0.0;               ///< Dy + Tb mass fraction
     bool dy_tb_estimated = true;
-    bool hre_free = false;                     ///< stated HRE-free by the maker
+    bool hre_free = false;                     ///< is_hre_free(grade): no Dy, no Tb (any basis)
     std::vector<std::string> controlled;       ///< elements under an in-force export control
     std::vector<std::string> critical;         ///< elements on an in-force critical-material list
     /// Σ over elements of mass fraction × the largest weight of the in-force lists naming it

@@ -137,6 +137,24 @@ struct MeasuredCurve {
     bool operator==(const MeasuredCurve&) const = default;
 };
 
+/// How magsel knows a grade is free of the heavy rare earths Dy and Tb.
+enum class HreFreeBasis {
+    stated,       ///< the maker or a paper says so (a grade file's `hre_free` block)
+    composition,  ///< the grade's Dy + Tb is zero: the family composition has none (ferrite, SmCo),
+                  ///< or the grade's `heavy_rare_earth` gives 0 % (e.g. the N-class convention)
+    estimated,    ///< a grade file's `hre_free` block with `basis: estimated` (its note says why)
+};
+/// "stated", "composition", "estimated".
+std::string_view to_string(HreFreeBasis b);
+
+/// A grade file's `hre_free` block: who says the grade has no Dy and no Tb.
+struct HreFreeStatement {
+    HreFreeBasis basis = HreFreeBasis::stated;  ///< stated or estimated (composition is derived, never written)
+    std::string source_id;                      ///< empty: the grade's source
+    std::string note;
+    bool operator==(const HreFreeStatement&) const = default;
+};
+
 /// A recycled-material share a supplier states for a grade (EU Regulation 2024/1252 asks for its
 /// disclosure). Built-in grades have none: "unknown" is not 0 %.
 struct RecycledContent {
@@ -176,7 +194,7 @@ struct Grade {
     std::optional<units::Temperature> max_operating_temperature;
     std::optional<units::Temperature> curie_temperature;
     std::optional<HeavyRareEarth> heavy_rare_earth;
-    bool hre_free = false;  ///< the maker states: no Dy, no Tb
+    std::optional<HreFreeStatement> hre_free_statement;  ///< a grade file's `hre_free` block, if any
     std::optional<Composition> composition;  ///< the grade's own, or derived from the family's
     std::optional<RecycledContent> recycled_content;  ///< a grade file's `recycled_content`, if stated
     std::string notes;
@@ -185,5 +203,13 @@ struct Grade {
     const Source& source_for(std::string_view id) const;
     bool operator==(const Grade&) const = default;
 };
+
+/// Whether `grade` is free of Dy and Tb, and on what basis: its file's `hre_free` block
+/// (stated or estimated) or else its composition (Dy + Tb zero, from the grade's
+/// `heavy_rare_earth` or, without one, the family composition). nullopt: it contains Dy or Tb, or
+/// its content is unknown (no composition). docs/economics.md, "Heavy-rare-earth-free".
+std::optional<HreFreeBasis> hre_free_basis(const Grade& grade);
+/// hre_free_basis(grade).has_value().
+inline bool is_hre_free(const Grade& grade) { return hre_free_basis(grade).has_value(); }
 
 }  // namespace magsel

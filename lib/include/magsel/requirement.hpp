@@ -41,7 +41,8 @@ struct Requirement {
     double max_irreversible_loss = 0.01;
 
     std::vector<Family> families;                        ///< empty: any
-    bool heavy_rare_earth_free = false;
+    bool heavy_rare_earth_free = false;                  ///< no Dy, no Tb (any basis: hre_free_basis())
+    bool export_controlled_free = false;                 ///< no element under an in-force export control
     std::optional<double> max_dy_tb;                     ///< mass fraction
     std::optional<units::MoneyPerMass> max_cost;
     std::vector<std::string> exclude_elements;           ///< symbols, or "export-controlled"

@@ -17,6 +17,7 @@ namespace magsel {
 enum class Check {
     family,
     heavy_rare_earth_free,
+    export_controlled_free,
     max_dy_tb,
     exclude_elements,
     min_recycled_content,
