@@ -80,7 +80,9 @@ TEST_CASE("INTRINSIC-N50SH: 50SH class values, HRE-free as announced", "[hre-fre
     REQUIRE(g.heavy_rare_earth);
     CHECK(g.heavy_rare_earth->dy_tb_fraction == 0.0);
     CHECK_FALSE(g.heavy_rare_earth->estimated);
-    CHECK(g.hre_free);
+    REQUIRE(g.hre_free_statement);
+    CHECK(g.hre_free_statement->basis == HreFreeBasis::stated);
+    CHECK(hre_free_basis(g) == HreFreeBasis::stated);
     CHECK(g.process == "hre-free");
     // beta -0.55 %/K (secant of SyR-e's HRE-free 42SH data; Tai Han SH -0.55 %/degC)
     REQUIRE(g.coefficients);
@@ -97,7 +99,10 @@ TEST_CASE("SYRE-F42SH-HREFREE: Br(T) and Hcj(T) from SyR-e's Br and Bd tables", 
     const auto& g = c.find("SYRE-F42SH-HREFREE");
     // SyR-e materialLibrary/layer_material.mat, F42SH_HREfree: mu 1.05, Br 1.28 T, density 7450 kg/m^3
     CHECK(g.remanence.typ->value() == Approx(1.28));
-    CHECK(g.hre_free);
+    CHECK(g.remanence.min->value() == Approx(1.28 - 0.04));  // estimated: Arnold nominal-to-minimum gap
+    REQUIRE(g.hre_free_statement);
+    CHECK(g.hre_free_statement->basis == HreFreeBasis::stated);
+    CHECK(hre_free_basis(g) == HreFreeBasis::stated);
     REQUIRE(g.heavy_rare_earth);
     CHECK(g.heavy_rare_earth->dy_tb_fraction == 0.0);
     CHECK(g.coercivity_intrinsic.min->value() >= 1590e3);  // SH class (estimated, Tai Han)
@@ -135,13 +140,17 @@ TEST_CASE("the hot-deformed family loads: HD-HREF-20KOE", "[hre-free][hot-deform
     const auto& g = c.find("HD-HREF-20KOE");
     CHECK(g.family == Family::hot_deformed_ndfeb);
     // Sci. Technol. Adv. Mater. 22 (2021), PMC7850326: HRE-free, coercivity exceeding 1600 kA/m (20 kOe)
-    CHECK(g.coercivity_intrinsic.typ->value() == Approx(1600e3));
-    CHECK(g.coercivity_intrinsic.typ->value() >= 1590e3);
-    CHECK(g.hre_free);
+    CHECK(g.coercivity_intrinsic.min->value() == Approx(1600e3));
+    CHECK(g.coercivity_intrinsic.min->value() >= 1590e3);
+    CHECK_FALSE(g.coercivity_intrinsic.estimated.empty());
+    REQUIRE(g.hre_free_statement);
+    CHECK(g.hre_free_statement->basis == HreFreeBasis::stated);
+    CHECK(hre_free_basis(g) == HreFreeBasis::stated);
     REQUIRE(g.heavy_rare_earth);
     CHECK(g.heavy_rare_earth->dy_tb_fraction == 0.0);
     // Br estimated at the lower end of 1.3-1.4 T (J. Magn. Magn. Mater. 488 (2019) 165353: 1.40 T)
     CHECK(g.remanence.typ->value() == Approx(1.30));
+    CHECK(g.remanence.min->value() == Approx(1.30 - 0.04));  // Arnold nominal-to-minimum gap rule
     CHECK_FALSE(g.remanence.estimated.empty());
     // family defaults (grades/families/hot-deformed-ndfeb.yaml) reach the model
     const auto p = properties_at(g, units::celsius(20.0), Basis::typical);
@@ -153,7 +162,7 @@ TEST_CASE("at least three grades are stated HRE-free, SH class or above", "[hre-
     const auto c = Catalogue::builtin();
     std::size_t stated = 0;
     for (const auto& g : c.grades()) {
-        if (!g.hre_free) continue;
+        if (hre_free_basis(g) != HreFreeBasis::stated) continue;
         if (g.family != Family::sintered_ndfeb && g.family != Family::hot_deformed_ndfeb) continue;
         const auto& hcj = g.coercivity_intrinsic.min ? g.coercivity_intrinsic.min : g.coercivity_intrinsic.typ;
         if (hcj && hcj->value() >= 1590e3) ++stated;
