@@ -1,6 +1,7 @@
 #include "magsel/validate.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <functional>
 
@@ -19,8 +20,67 @@ namespace fs = std::filesystem;
 
 bool in_families_dir(const fs::path& p) { return p.parent_path().filename() == "families"; }
 
+// ---- plausibility bands of the temperature coefficients, sintered NdFeB -------------------
+//
+// A sintered NdFeB grade is put in the Hcj class (N, M, H, SH, UH, EH, AH) whose nominal class
+// minimum (12, 14, 17, 20, 25, 30, 35 kOe) is nearest to its Hcj at 20 °C (min, else typ), so
+// that published class members slightly below the nominal minimum (N48H 16 kOe, N45SH 19,
+// Arnold N42EH 29, N38AH 33) stay in their class. Each band is the range of β that sourced maker
+// tables print for that class, widened by 0.05 %/K on each side:
+//   N   -0.76 (en.sdsdxt.com, en.shanghaimagnet.com)  -0.65 (Tai Han)                 -> -0.81 .. -0.60
+//   M   -0.76 (supplement N54M) -0.70 (sdsdxt) -0.68 (shanghaimagnet) -0.65 (Tai Han) -> -0.81 .. -0.60
+//   H   -0.62 / -0.58 (Tai Han H rows)                                               -> -0.67 .. -0.53
+//   SH  -0.55 (Tai Han N33SH); HL MAG normal grades -0.58..-0.70, 'T' grades -0.46..-0.59 -> -0.75 .. -0.41
+//   UH  -0.51 (Arnold N38UH, N42UH)                                                  -> -0.56 .. -0.46
+//       widened to -0.59 so that the SH-class secant -0.539 (advancedmagnets.com worked
+//       example, carried by N28UH-N33UH in grades/sintered-ndfeb-standard.yaml) stays inside
+//   EH  -0.47 (Arnold N35EH), -0.42 (Arnold N42EH)                                    -> -0.52 .. -0.37
+//   AH  -0.375 (Arnold N33AH), -0.393 (Arnold catalog N38AH)                           -> -0.44 .. -0.32
+// α is nearly class-independent: makers print -0.095 (HL MAG 'T' grades) to -0.12 %/K for every
+// class, so one band -0.13 .. -0.085 %/K applies to all. See docs/thermal.md.
+struct CoefficientBand {
+    const char* name;
+    double class_minimum_koe;
+    double beta_low, beta_high;  // %/K, low = most negative
+};
+constexpr CoefficientBand sintered_beta_bands[] = {
+    {"N", 12.0, -0.81, -0.60},  {"M", 14.0, -0.81, -0.60},  {"H", 17.0, -0.67, -0.53},
+    {"SH", 20.0, -0.75, -0.41}, {"UH", 25.0, -0.59, -0.46}, {"EH", 30.0, -0.52, -0.37},
+    {"AH", 35.0, -0.44, -0.32},
+};
+constexpr double sintered_alpha_low = -0.13, sintered_alpha_high = -0.085;  // %/K
+
+const CoefficientBand& hcj_class_of(double hcj_koe) {
+    const CoefficientBand* best = &sintered_beta_bands[0];
+    for (const auto& b : sintered_beta_bands)
+        if (std::abs(hcj_koe - b.class_minimum_koe) < std::abs(hcj_koe - best->class_minimum_koe)) best = &b;
+    return *best;
+}
+
+void warn_about_coefficient_bands(const Grade& g, const std::string& at, ValidationReport& report) {
+    if (g.family != Family::sintered_ndfeb || !g.coefficients) return;
+    const auto& hcj = g.coercivity_intrinsic.min ? g.coercivity_intrinsic.min : g.coercivity_intrinsic.typ;
+    if (!hcj) return;
+    const double hcj_koe = hcj->value() / units::oersted_in_ampere_per_metre / 1000.0;
+    const auto& band = hcj_class_of(hcj_koe);
+    const double beta = g.coefficients->coercivity_per_kelvin * 100.0;
+    const double alpha = g.coefficients->remanence_per_kelvin * 100.0;
+    constexpr double eps = 1e-9;
+    if (beta < band.beta_low - eps || beta > band.beta_high + eps)
+        report.warnings.push_back(fmt::format(
+            "{}: {}: beta {:.3g} %/K is outside the {}-class band {:.2f} .. {:.2f} %/K (Hcj {:.1f} kOe at 20 °C; "
+            "class bands from maker tables, docs/thermal.md)",
+            at, g.name, beta, band.name, band.beta_low, band.beta_high, hcj_koe));
+    if (alpha < sintered_alpha_low - eps || alpha > sintered_alpha_high + eps)
+        report.warnings.push_back(fmt::format(
+            "{}: {}: alpha {:.3g} %/K is outside the sintered NdFeB band {:.3f} .. {:.3f} %/K (maker tables, "
+            "docs/thermal.md)",
+            at, g.name, alpha, sintered_alpha_low, sintered_alpha_high));
+}
+
 void warn_about(const Grade& g, ValidationReport& report) {
     const auto at = fmt::format("{}:{}", g.file, g.line);
+    warn_about_coefficient_bands(g, at, report);
     if (!g.max_operating_temperature)
         report.warnings.push_back(fmt::format("{}: {}: no rated maximum operating temperature", at, g.name));
     if (g.coefficients && !g.coefficients->estimated.empty() && g.temperature_points.empty())
