@@ -121,13 +121,23 @@ ExitCode run_cost(const GlobalOptions& global, const CostOptions& o) {
             if (src.size() > 28) src = src.substr(0, 27) + "…";
             t.rows.push_back({l.element, fixed(l.fraction * 100.0, 2),
                               l.price ? fixed(l.price->per_kg.value(), 1) + (l.price->scenario.empty() ? "" : "*") +
-                                            (l.price->fallback.empty() ? "" : "†")
+                                            (l.price->fallback.empty() || format == TableFormat::csv ? "" : "†")
                                       : "-",
                               l.price ? l.price->date : "", fixed(l.contribution.value(), 2), src});
         }
         t.rows.push_back({fmt::format("× yield {:.2f}", r.cost.yield), "", "", "", "(in lines)", ""});
         t.rows.push_back({"processing", "", "", "", fixed(r.cost.processing.value(), 2), ""});
         t.rows.push_back({"total", "", "", r.cost.price_date, fixed(r.cost.total.value(), 2), ""});
+        if (format == TableFormat::csv) {  // CSV has no header line: each row names its market
+            t.header.push_back("market");
+            t.right_align.push_back(false);
+            for (std::size_t k = 0; k < t.rows.size(); ++k) {
+                const bool line = k < r.cost.lines.size(), total = k + 1 == t.rows.size();
+                t.rows[k].push_back(line && r.cost.lines[k].price ? r.cost.lines[k].price->market
+                                    : total                        ? r.cost.market
+                                                                   : "");
+            }
+        }
         std::cout << render(t, format);
         if (format != TableFormat::csv) {
             std::cout << fmt::format("Dy+Tb {:.1f} wt %{}; export-controlled: {}; supply risk {:.3f}\n",
