@@ -32,7 +32,7 @@ ExitCode run_cost(const GlobalOptions& global, const CostOptions& o) {
     const auto catalogue = load_catalogue(global);
     std::vector<const Grade*> named;
     for (const auto& name : o.grades) named.push_back(&catalogue.find(name));
-    const auto prices = load_prices(global, named, fmt::format("none of {}", fmt::join(o.grades, ", ")));
+    const auto prices = load_prices(global, named, fmt::format("{}", fmt::join(o.grades, ", ")));
     const auto baseline = load_baseline_prices(global);
     const auto supply = SupplyData::builtin();
     const bool scenario = !global.price_edits.empty();

@@ -39,8 +39,8 @@ PriceTable load_prices(const GlobalOptions& options) {
 PriceTable load_prices(const GlobalOptions& options, const std::vector<const Grade*>& grades, std::string_view which) {
     auto prices = load_prices(options);
     for (const auto& edit : edits_moving_no_cost(grades, prices, options.price_edits))
-        std::cerr << fmt::format("magsel: warning: --price {} changes no cost: {} contains {}\n", edit,
-                                 which, price_edit_key(edit));
+        std::cerr << fmt::format("magsel: warning: --price {} changes no cost: no {} in {}\n", edit,
+                                 price_edit_key(edit), which);
     return prices;
 }
 

@@ -41,7 +41,8 @@ PriceTable load_prices(const GlobalOptions& options);
 /// The same without the --price edits (the baseline of a scenario).
 PriceTable load_baseline_prices(const GlobalOptions& options);
 /// load_prices, and a warning on stderr for every --price edit that moves the cost of none of
-/// `grades` ("--price Tb=5x changes no cost: none of the grades contains Tb").
+/// `grades`, named by `which` ("--price Tb=5x changes no cost: no Tb in N42, N42SH"; for match
+/// and check: all_grades(catalogue), "any grade of the catalogue").
 PriceTable load_prices(const GlobalOptions& options, const std::vector<const Grade*>& grades, std::string_view which);
 /// Every grade of the catalogue (for the warning above in match and check).
 std::vector<const Grade*> all_grades(const Catalogue& catalogue);
