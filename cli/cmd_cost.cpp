@@ -30,7 +30,9 @@ std::size_t rank_of(const std::vector<double>& values, std::size_t i) {
 
 ExitCode run_cost(const GlobalOptions& global, const CostOptions& o) {
     const auto catalogue = load_catalogue(global);
-    const auto prices = load_prices(global);
+    std::vector<const Grade*> named;
+    for (const auto& name : o.grades) named.push_back(&catalogue.find(name));
+    const auto prices = load_prices(global, named, fmt::format("{}", fmt::join(o.grades, ", ")));
     const auto baseline = load_baseline_prices(global);
     const auto supply = SupplyData::builtin();
     const bool scenario = !global.price_edits.empty();
@@ -68,6 +70,8 @@ ExitCode run_cost(const GlobalOptions& global, const CostOptions& o) {
                     line["quoted"] = l.price->quoted;
                     line["price_date"] = l.price->date;
                     line["source"] = l.price->source.citation();
+                    line["market"] = l.price->market;
+                    if (!l.price->fallback.empty()) line["fallback"] = l.price->fallback;
                     if (!l.price->scenario.empty()) line["scenario"] = l.price->scenario;
                     if (!l.price->estimated.empty()) line["estimated"] = l.price->estimated;
                 } else {
@@ -78,6 +82,8 @@ ExitCode run_cost(const GlobalOptions& global, const CostOptions& o) {
             out.push_back({{"grade", r.grade->name},
                            {"cost_per_kg", r.cost.total.value()},
                            {"currency", prices.currency()},
+                           {"market", r.cost.market},
+                           {"market_name", r.cost.market_name},
                            {"material_per_kg", r.cost.material.value()},
                            {"processing_per_kg", r.cost.processing.value()},
                            {"yield_factor", r.cost.yield},
@@ -102,9 +108,10 @@ ExitCode run_cost(const GlobalOptions& global, const CostOptions& o) {
     const auto format = table_format(o.format);
     for (const auto& r : rows) {
         if (format != TableFormat::csv)
-            std::cout << fmt::format("{} ({}): {:.2f} USD/kg{}\n", r.grade->name, to_string(r.grade->family),
-                                     r.cost.total.value(),
-                                     r.part_usd ? fmt::format(", part {:.3g} kg: {:.2f} USD", *r.mass_kg, *r.part_usd) : "");
+            std::cout << fmt::format("{} ({}): {:.2f} USD/kg{} — market {}, oldest price {}\n", r.grade->name,
+                                     to_string(r.grade->family), r.cost.total.value(),
+                                     r.part_usd ? fmt::format(", part {:.3g} kg: {:.2f} USD", *r.mass_kg, *r.part_usd) : "",
+                                     r.cost.market, r.cost.price_date.empty() ? "undated" : r.cost.price_date);
         Table t;
         t.header = {"element", "wt %", "USD/kg el.", "date", "USD/kg", "source"};
         t.right_align = {false, true, true, false, true, false};
@@ -113,12 +120,24 @@ ExitCode run_cost(const GlobalOptions& global, const CostOptions& o) {
                                       : "no price";
             if (src.size() > 28) src = src.substr(0, 27) + "…";
             t.rows.push_back({l.element, fixed(l.fraction * 100.0, 2),
-                              l.price ? fixed(l.price->per_kg.value(), 1) + (l.price->scenario.empty() ? "" : "*") : "-",
+                              l.price ? fixed(l.price->per_kg.value(), 1) + (l.price->scenario.empty() ? "" : "*") +
+                                            (l.price->fallback.empty() || format == TableFormat::csv ? "" : "†")
+                                      : "-",
                               l.price ? l.price->date : "", fixed(l.contribution.value(), 2), src});
         }
         t.rows.push_back({fmt::format("× yield {:.2f}", r.cost.yield), "", "", "", "(in lines)", ""});
         t.rows.push_back({"processing", "", "", "", fixed(r.cost.processing.value(), 2), ""});
         t.rows.push_back({"total", "", "", r.cost.price_date, fixed(r.cost.total.value(), 2), ""});
+        if (format == TableFormat::csv) {  // CSV has no header line: each row names its market
+            t.header.push_back("market");
+            t.right_align.push_back(false);
+            for (std::size_t k = 0; k < t.rows.size(); ++k) {
+                const bool line = k < r.cost.lines.size(), total = k + 1 == t.rows.size();
+                t.rows[k].push_back(line && r.cost.lines[k].price ? r.cost.lines[k].price->market
+                                    : total                        ? r.cost.market
+                                                                   : "");
+            }
+        }
         std::cout << render(t, format);
         if (format != TableFormat::csv) {
             std::cout << fmt::format("Dy+Tb {:.1f} wt %{}; export-controlled: {}; supply risk {:.3f}\n",
@@ -139,6 +158,15 @@ ExitCode run_cost(const GlobalOptions& global, const CostOptions& o) {
                               fmt::format("{:+.1f} %", (now[i] / before[i] - 1.0) * 100.0),
                               std::to_string(rank_of(before, i)), std::to_string(rank_of(now, i))});
         std::cout << fmt::format("scenario {}:\n", fmt::join(global.price_edits, ", ")) << render(t, format);
+    }
+    if (format != TableFormat::csv) {
+        std::cout << fmt::format("market {}: {}\n", prices.market().id, prices.market().name);
+        bool fallback = false;
+        for (const auto& r : rows)
+            for (const auto& l : r.cost.lines) fallback = fallback || (l.price && !l.price->fallback.empty());
+        if (fallback)
+            std::cout << fmt::format("† no {} quote for this element: the {} price is used\n", prices.market().id,
+                                     prices.default_market().id);
     }
     std::cout << "* scenario price. Costs are estimates from dated public prices, not quotes (docs/economics.md).\n";
     return ExitCode::success;

@@ -9,6 +9,7 @@
 #include "magsel/demag_plot.hpp"
 #include "magsel/error.hpp"
 #include "magsel/match_plot.hpp"
+#include "magsel/quantity_parser.hpp"
 
 namespace magsel::cli {
 namespace {
@@ -20,6 +21,7 @@ struct PlotOptions {
     std::string field = "0 kA/m";
     std::string units = "si";
     std::string basis = "min";
+    std::string loss_limit = "1 %";
     std::string output;
     std::string scatter;  ///< a requirement file: the scatter chart of its candidates
     std::string x_axis = "cost";
@@ -58,8 +60,10 @@ ExitCode run_plot(const GlobalOptions& global, const PlotOptions& o) {
         if (!(o.pc > 0.0)) throw UsageError("--pc must be a positive number");
         load = LoadLine{o.pc, units::parse_field_strength(o.field)};
     }
+    const double limit = parse_quantity(o.loss_limit, Dimension::fraction);
+    if (!(limit >= 0.0 && limit < 1.0)) throw UsageError("--loss-limit must be between 0 % and 100 %");
     const auto plot = demag_curves_plot(g, temperatures, load, basis_from_string(o.basis),
-                                        o.units == "cgs" ? PlotUnits::cgs : PlotUnits::si);
+                                        o.units == "cgs" ? PlotUnits::cgs : PlotUnits::si, limit);
     write_file_atomically(o.output, render_svg(plot));
     std::cerr << fmt::format("magsel: wrote {}\n", o.output);
     return ExitCode::success;
@@ -72,6 +76,7 @@ void register_plot(CLI::App& app, const GlobalOptions& global, ExitCode& exit_co
     auto* cmd = app.add_subcommand("plot", "Second-quadrant B and J curves, knees, load line and working points (SVG)");
     cmd->footer("Examples:\n  magsel plot N48SH --at 20degC --at 100degC --at 150degC -o n48sh.svg\n"
                 "  magsel plot N48SH --at 20degC --at 150degC --pc 2 --field 400kA/m -o n48sh-load.svg\n"
+                "  magsel plot N48SH --at 20degC --at 150degC --at 180degC --pc 2 --field 600kA/m -o n48sh-fail.svg\n"
                 "  magsel plot Y30BH --at -40degC --at 20degC --at 100degC --units cgs -o y30bh.svg\n"
                 "  magsel plot --scatter examples/ev-traction-ipm.yaml --x cost -o ev-candidates.svg");
     cmd->add_option("grade", o->grade, "Grade name or alias");
@@ -85,6 +90,9 @@ void register_plot(CLI::App& app, const GlobalOptions& global, ExitCode& exit_co
     cmd->add_option("--at", o->at, "A temperature (repeatable, up to 7; default 20degC)");
     cmd->add_option("--pc", o->pc, "Draw the load line of this permeance coefficient and the working points");
     cmd->add_option("--field", o->field, "Extra opposing field that shifts the load line (e.g. 400kA/m)")
+        ->capture_default_str();
+    cmd->add_option("--loss-limit", o->loss_limit,
+                    "A working point whose irreversible loss is above this is drawn as an X (fails)")
         ->capture_default_str();
     cmd->add_option("--units", o->units, "si (kA/m, T) or cgs (kOe, kG)")
         ->check(CLI::IsMember({"si", "cgs"}))

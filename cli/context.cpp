@@ -25,13 +25,29 @@ Catalogue load_catalogue(const GlobalOptions& options) {
 }
 
 PriceTable load_baseline_prices(const GlobalOptions& options) {
-    return options.prices_file.empty() ? PriceTable::builtin() : PriceTable::load(options.prices_file);
+    auto prices = options.prices_file.empty() ? PriceTable::builtin() : PriceTable::load(options.prices_file);
+    if (!options.market.empty()) prices.select_market(options.market);
+    return prices;
 }
 
 PriceTable load_prices(const GlobalOptions& options) {
     auto prices = load_baseline_prices(options);
     for (const auto& edit : options.price_edits) prices.apply(edit);
     return prices;
+}
+
+PriceTable load_prices(const GlobalOptions& options, const std::vector<const Grade*>& grades, std::string_view which) {
+    auto prices = load_prices(options);
+    for (const auto& edit : edits_moving_no_cost(grades, prices, options.price_edits))
+        std::cerr << fmt::format("magsel: warning: --price {} changes no cost: no {} in {}\n", edit,
+                                 price_edit_key(edit), which);
+    return prices;
+}
+
+std::vector<const Grade*> all_grades(const Catalogue& catalogue) {
+    std::vector<const Grade*> grades;
+    for (const auto& g : catalogue.grades()) grades.push_back(&g);
+    return grades;
 }
 
 void add_format_option(CLI::App& app, std::string& format, const std::vector<std::string>& choices) {

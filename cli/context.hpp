@@ -25,6 +25,7 @@ struct GlobalOptions {
     std::vector<std::string> grade_dirs;  ///< --grades DIR (repeatable)
     std::string prices_file;              ///< --prices FILE: replaces the built-in price table
     std::vector<std::string> price_edits; ///< --price KEY=VALUE (repeatable): scenario edits
+    std::string market;                   ///< --market NAME: a market of the price table (empty: its default)
 };
 
 /// The built-in catalogue plus MAGSEL_GRADES and --grades directories; prints notices
@@ -35,10 +36,16 @@ Catalogue load_catalogue(const GlobalOptions& options);
 /// unknown (with the closest names).
 const Grade& design_grade(const Catalogue& catalogue, const Requirement& design);
 
-/// The price table: built-in or --prices, with every --price edit applied.
+/// The price table: built-in or --prices, priced in the --market, with every --price edit applied.
 PriceTable load_prices(const GlobalOptions& options);
 /// The same without the --price edits (the baseline of a scenario).
 PriceTable load_baseline_prices(const GlobalOptions& options);
+/// load_prices, and a warning on stderr for every --price edit that moves the cost of none of
+/// `grades`, named by `which` ("--price Tb=5x changes no cost: no Tb in N42, N42SH"; for match
+/// and check: all_grades(catalogue), "any grade of the catalogue").
+PriceTable load_prices(const GlobalOptions& options, const std::vector<const Grade*>& grades, std::string_view which);
+/// Every grade of the catalogue (for the warning above in match and check).
+std::vector<const Grade*> all_grades(const Catalogue& catalogue);
 
 /// Add `--format` with the given choices (first is the default).
 void add_format_option(CLI::App& app, std::string& format, const std::vector<std::string>& choices);

@@ -14,7 +14,7 @@ int main(int argc, char** argv) {
     CLI::App app{"magsel: select and specify permanent-magnet grades for electric machines"};
     app.set_version_flag("--version", std::string("magsel ") + magsel::version_string);
     app.require_subcommand(1);
-    app.fallthrough();  // global options (--grades, --prices, --price) may also follow the subcommand
+    app.fallthrough();  // global options (--grades, --prices, --price, --market) may also follow the subcommand
     app.footer("Exit codes: 0 success, 1 a check failed or no grade qualifies, 2 bad input or usage.\n"
                "Quantities take units: 1.2T, 12kG, 950kA/m, 12kOe, 150degC, 302degF.");
     magsel::cli::GlobalOptions global;
@@ -26,6 +26,10 @@ int main(int argc, char** argv) {
     app.add_option("--price", global.price_edits,
                    "Price scenario, repeatable: Dy=+100%, Tb=2x, PrNd=95USD/kg (per kg of element)")
         ->type_name("KEY=VALUE");
+    app.add_option("--market", global.market,
+                   "Price the raw materials in this market of the price table (e.g. europe; "
+                   "default: the table's default market, `magsel cost` names it)")
+        ->type_name("NAME");
     ExitCode exit_code = ExitCode::success;
     magsel::cli::register_match(app, global, exit_code);
     magsel::cli::register_check(app, global, exit_code);

@@ -60,6 +60,12 @@ double parse_price(const YamlValue& v, const std::map<std::string, double>& usd_
 
 const std::string& oldest(const std::string& a, const std::string& b) { return a.empty() || (!b.empty() && b < a) ? b : a; }
 
+std::vector<std::string> market_ids(const std::vector<Market>& markets) {
+    std::vector<std::string> ids;
+    for (const auto& m : markets) ids.push_back(m.id);
+    return ids;
+}
+
 }  // namespace
 
 // ---- price table -------------------------------------------------------------------------------
@@ -67,7 +73,8 @@ const std::string& oldest(const std::string& a, const std::string& b) { return a
 PriceTable PriceTable::parse(const std::string& text, const std::string& name) {
     const auto doc = YamlDocument::parse(text, name);
     const auto root = doc->root();
-    root.check_keys({"currency", "source", "sources", "notes", "exchange_rates", "materials", "yield", "processing"});
+    root.check_keys({"currency", "source", "sources", "notes", "exchange_rates", "markets", "default_market", "materials",
+                     "yield", "processing"});
     PriceTable t;
     const auto currency = root.require("currency");
     if (currency.text() != "USD") currency.fail("magsel reports costs in USD: `currency: USD`");
@@ -86,13 +93,48 @@ PriceTable PriceTable::parse(const std::string& text, const std::string& name) {
             rates[code.text()] = usd;
         }
     }
+    // markets: an optional list; without it the file has one market, `default`
+    if (auto list = root.find("markets")) {
+        for (const auto& item : list->items()) {
+            item.check_keys({"id", "name", "notes", "source"});
+            const auto id = item.require("id");
+            if (t.find_market(id.text())) id.fail(fmt::format("a second market `{}`", id.text()));
+            if (id.text().empty() || id.text().find_first_of(" \t=,") != std::string::npos)
+                id.fail("a market id is one word, e.g. `europe`");
+            Market m{id.text(), item.require("name").text(), {}};
+            if (auto n = item.find("notes")) m.notes = n->text();
+            std::string source_id;
+            check(sources, item, source_id);
+            t.markets_.push_back(std::move(m));
+        }
+        if (t.markets_.empty()) list->fail("`markets` lists at least one market");
+    } else {
+        t.markets_.push_back({"default", "the only market of the price file (it has no `markets:`)", {}});
+    }
+    t.default_market_ = t.markets_.front().id;
+    if (auto d = root.find("default_market")) {
+        if (!t.find_market(d->text())) d->fail(fmt::format("unknown market `{}`; the file's markets: {}", d->text(),
+                                                           fmt::join(market_ids(t.markets_), ", ")));
+        t.default_market_ = d->text();
+    }
     for (const auto& item : root.require("materials").items()) {
-        item.check_keys({"key", "price", "form", "metal_fraction", "date", "source", "estimated", "notes"});
+        item.check_keys({"key", "market", "price", "form", "metal_fraction", "date", "source", "estimated", "notes"});
         MaterialPrice p;
         const auto key = item.require("key");
         p.key = key.text();
         if (!detail::is_known_element(p.key)) key.fail(fmt::format("unknown element `{}`", p.key));
-        if (t.find(p.key)) key.fail(fmt::format("a second price for `{}`", p.key));
+        p.market = t.default_market_;
+        if (auto m = item.find("market")) {
+            if (!root.find("markets")) m->fail("`market:` needs a `markets:` list at the top of the file");
+            if (!t.find_market(m->text()))
+                m->fail(fmt::format("unknown market `{}`; the file's markets: {}", m->text(),
+                                    fmt::join(market_ids(t.markets_), ", ")));
+            p.market = m->text();
+        }
+        for (const auto& q : t.quotes_)
+            if (q.key == p.key && q.market == p.market)
+                key.fail(t.markets_.size() > 1 ? fmt::format("a second price for `{}` in the market `{}`", p.key, p.market)
+                                               : fmt::format("a second price for `{}`", p.key));
         const auto form = item.require("form").text();
         double fraction = 1.0;
         if (auto f = item.find("metal_fraction")) {
@@ -109,8 +151,9 @@ PriceTable PriceTable::parse(const std::string& text, const std::string& name) {
         check(sources, item, id);
         p.source = detail::find_source(sources, id);
         if (auto e = item.find("estimated")) p.estimated = e->text();
-        t.materials_.push_back(std::move(p));
+        t.quotes_.push_back(std::move(p));
     }
+    t.select_market(t.default_market_);
     if (auto list = root.find("yield")) {
         for (const auto& item : list->items()) {
             item.check_keys({"family", "factor", "date", "source", "estimated", "notes"});
@@ -148,19 +191,64 @@ const MaterialPrice* PriceTable::find(std::string_view key) const {
     return nullptr;
 }
 
+const Market* PriceTable::find_market(std::string_view id) const {
+    for (const auto& m : markets_)
+        if (m.id == id) return &m;
+    return nullptr;
+}
+
+const Market& PriceTable::market() const {
+    const auto* m = find_market(selected_market_);
+    if (m == nullptr) throw Error("price table without a selected market");
+    return *m;
+}
+
+const Market& PriceTable::default_market() const {
+    const auto* m = find_market(default_market_);
+    if (m == nullptr) throw Error("price table without a default market");
+    return *m;
+}
+
+void PriceTable::select_market(std::string_view id) {
+    if (!find_market(id))
+        throw UsageError(fmt::format("unknown market `{}`; the price table's markets: {}", id,
+                                     fmt::join(market_ids(markets_), ", ")));
+    selected_market_ = std::string(id);
+    materials_.clear();
+    // the default market's keys in file order, then keys quoted only in other markets
+    std::vector<std::string> keys;
+    for (const auto& q : quotes_)
+        if (std::find(keys.begin(), keys.end(), q.key) == keys.end()) keys.push_back(q.key);
+    for (const auto& key : keys) {
+        const MaterialPrice* here = nullptr;
+        const MaterialPrice* fallback = nullptr;
+        for (const auto& q : quotes_) {
+            if (q.key != key) continue;
+            if (q.market == selected_market_) here = &q;
+            if (q.market == default_market_) fallback = &q;
+        }
+        if (here) {
+            materials_.push_back(*here);
+        } else if (fallback) {
+            materials_.push_back(*fallback);
+            materials_.back().fallback = fmt::format("no {} quote: {} price", selected_market_, default_market_);
+        }
+        // a key quoted only in another market has no price here
+    }
+}
+
 const FamilyCost* PriceTable::family_cost(Family f) const {
     const auto it = family_costs_.find(f);
     return it == family_costs_.end() ? nullptr : &it->second;
 }
 
 void PriceTable::apply(std::string_view edit) {
-    const auto eq = edit.find('=');
-    if (eq == std::string_view::npos)
-        throw UsageError(fmt::format("`{}`: a price edit is KEY=VALUE, e.g. Dy=+100%, Tb=2x, PrNd=95USD/kg", edit));
-    const std::string key(edit.substr(0, eq));
-    std::string value(edit.substr(eq + 1));
+    const std::string key = price_edit_key(edit);
+    std::string value(edit.substr(key.size() + 1));
     value.erase(std::remove(value.begin(), value.end(), ' '), value.end());
-    auto* m = const_cast<MaterialPrice*>(find(key));
+    MaterialPrice* m = nullptr;
+    for (auto& p : materials_)
+        if (p.key == key) m = &p;
     if (m == nullptr) {
         std::vector<std::string> keys;
         for (const auto& p : materials_) keys.push_back(p.key);
@@ -198,6 +286,8 @@ CostBreakdown cost_per_kg(const Grade& grade, const PriceTable& prices) {
         throw UsageError(fmt::format("grade {} has no composition (grade file or family defaults): its cost is unknown",
                                      grade.name));
     CostBreakdown b;
+    b.market = prices.market().id;
+    b.market_name = prices.market().name;
     const auto* family = prices.family_cost(grade.family);
     if (family == nullptr) {
         b.warnings.push_back(fmt::format("no yield or processing cost for the family {}: material cost only, yield 1",
@@ -209,8 +299,7 @@ CostBreakdown cost_per_kg(const Grade& grade, const PriceTable& prices) {
     double material = 0.0;
     for (const auto& e : grade.composition->elements) {
         CostLine line{e.element, e.fraction, std::nullopt, 0.0 * units::usd_per_kilogram};
-        const MaterialPrice* p = prices.find(e.element);
-        if (p == nullptr && (e.element == "Nd" || e.element == "Pr")) p = prices.find("PrNd");
+        const MaterialPrice* p = price_for_element(prices, e.element);
         if (p != nullptr) {
             line.price = *p;
             line.contribution = b.yield * e.fraction * p->per_kg;
@@ -226,6 +315,41 @@ CostBreakdown cost_per_kg(const Grade& grade, const PriceTable& prices) {
     b.composition_estimated = grade.composition->estimated;
     if (family) b.price_date = oldest(b.price_date, family->date);
     return b;
+}
+
+const MaterialPrice* price_for_element(const PriceTable& prices, std::string_view element) {
+    const MaterialPrice* p = prices.find(element);
+    if (p == nullptr && (element == "Nd" || element == "Pr")) p = prices.find("PrNd");
+    return p;
+}
+
+std::string price_edit_key(std::string_view edit) {
+    const auto eq = edit.find('=');
+    if (eq == std::string_view::npos)
+        throw UsageError(fmt::format("`{}`: a price edit is KEY=VALUE, e.g. Dy=+100%, Tb=2x, PrNd=95USD/kg", edit));
+    return std::string(edit.substr(0, eq));
+}
+
+bool price_enters_cost(const Grade& grade, const PriceTable& prices, std::string_view key) {
+    if (!grade.composition) return false;
+    for (const auto& e : grade.composition->elements) {
+        if (!(e.fraction > 0.0)) continue;
+        const auto* p = price_for_element(prices, e.element);
+        if (p != nullptr && p->key == key) return true;
+    }
+    return false;
+}
+
+std::vector<std::string> edits_moving_no_cost(const std::vector<const Grade*>& grades, const PriceTable& prices,
+                                              const std::vector<std::string>& edits) {
+    std::vector<std::string> none;
+    for (const auto& edit : edits) {
+        const auto key = price_edit_key(edit);
+        if (std::none_of(grades.begin(), grades.end(),
+                         [&](const Grade* g) { return price_enters_cost(*g, prices, key); }))
+            none.push_back(edit);
+    }
+    return none;
 }
 
 units::Money part_cost(const CostBreakdown& cost, units::Mass mass) {

@@ -90,8 +90,9 @@ void put(Writer& w, const FamilyDefaults& d) {
 
 void put(Writer& w, const MaterialPrice& p) {
     put(w, p.key), put(w, p.per_kg), put(w, p.quoted), put(w, p.date), put(w, p.source), put(w, p.estimated);
-    put(w, p.scenario);
+    put(w, p.scenario), put(w, p.market), put(w, p.fallback);
 }
+void put(Writer& w, const Market& m) { put(w, m.id), put(w, m.name), put(w, m.notes); }
 void put(Writer& w, const FamilyCost& c) {
     put(w, c.yield), put(w, c.processing), put(w, c.date), put(w, c.source), put(w, c.estimated);
 }
@@ -216,8 +217,9 @@ void get(Reader& r, FamilyDefaults& d) {
 
 void get(Reader& r, MaterialPrice& p) {
     get(r, p.key), get(r, p.per_kg), get(r, p.quoted), get(r, p.date), get(r, p.source), get(r, p.estimated);
-    get(r, p.scenario);
+    get(r, p.scenario), get(r, p.market), get(r, p.fallback);
 }
+void get(Reader& r, Market& m) { get(r, m.id), get(r, m.name), get(r, m.notes); }
 void get(Reader& r, FamilyCost& c) {
     get(r, c.yield), get(r, c.processing), get(r, c.date), get(r, c.source), get(r, c.estimated);
 }
@@ -231,13 +233,15 @@ void get(Reader& r, SupplyList& l) {
 /// Reads and writes the private parts of the price table and supply lists.
 struct SnapshotAccess {
     static void put_prices(Writer& w, const PriceTable& t) {
-        put(w, t.currency_), put(w, t.materials_);
+        put(w, t.currency_), put(w, t.markets_), put(w, t.default_market_), put(w, t.selected_market_);
+        put(w, t.quotes_), put(w, t.materials_);
         put(w, std::uint64_t{t.family_costs_.size()});
         for (const auto& [family, cost] : t.family_costs_) put(w, static_cast<int>(family)), put(w, cost);
     }
     static PriceTable get_prices(Reader& r) {
         PriceTable t;
-        get(r, t.currency_), get(r, t.materials_);
+        get(r, t.currency_), get(r, t.markets_), get(r, t.default_market_), get(r, t.selected_market_);
+        get(r, t.quotes_), get(r, t.materials_);
         std::size_t n = 0;
         get(r, n, 64);
         for (std::size_t i = 0; i < n; ++i) {

@@ -30,6 +30,16 @@ double tick_step(double span) {
     return 10.0 * magnitude;
 }
 
+/// One marker's symbol at (x, y) in pixels.
+std::string marker_svg(const PlotMarker& m, double x, double y) {
+    if (m.shape == MarkerShape::cross)
+        return fmt::format("<path d=\"M{0:.2f},{1:.2f} L{2:.2f},{3:.2f} M{0:.2f},{3:.2f} L{2:.2f},{1:.2f}\" stroke=\"{4}\" "
+                           "stroke-width=\"3\" stroke-linecap=\"round\" fill=\"none\"/>\n",
+                           x - 6, y - 6, x + 6, y + 6, m.color);
+    return fmt::format("<circle cx=\"{:.2f}\" cy=\"{:.2f}\" r=\"5\" fill=\"{}\" stroke=\"{}\" stroke-width=\"2\"/>\n", x, y,
+                       m.filled ? m.color : "white", m.color);
+}
+
 std::pair<double, double> extent(const Plot& p, bool x_axis) {
     double lo = std::numeric_limits<double>::infinity(), hi = -lo;
     for (const auto& s : p.series)
@@ -97,8 +107,7 @@ std::string render_svg(const Plot& p) {
                            s.dashed ? " stroke-dasharray=\"7,4\"" : "");
     }
     for (const auto& m : p.markers) {
-        svg += fmt::format("<circle cx=\"{:.2f}\" cy=\"{:.2f}\" r=\"5\" fill=\"{}\" stroke=\"{}\" stroke-width=\"2\"/>\n",
-                           sx(m.x), sy(m.y), m.filled ? m.color : "white", m.color);
+        svg += marker_svg(m, sx(m.x), sy(m.y));
         if (!m.annotation.empty())
             svg += fmt::format("<text x=\"{:.2f}\" y=\"{:.2f}\" font-size=\"11\" fill=\"#333\">{}</text>\n", sx(m.x) + 7,
                                sy(m.y) + (m.annotation_below ? 16 : -7), escape(m.annotation));
@@ -116,8 +125,7 @@ std::string render_svg(const Plot& p) {
     }
     for (const auto& m : p.markers) {
         if (m.label.empty()) continue;
-        svg += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"5\" fill=\"{}\" stroke=\"{}\" stroke-width=\"2\"/>\n", lx + 14,
-                           ly, m.filled ? m.color : "white", m.color);
+        svg += marker_svg(m, lx + 14, ly);
         svg += fmt::format("<text x=\"{}\" y=\"{}\">{}</text>\n", lx + 34, ly + 4, escape(m.label));
         ly += 20;
     }

@@ -29,3 +29,7 @@ check_chart n48sh 'B, 20 °C' 'J, 150 °C' 'load line Pc 2' 'knee Hk' 'working p
 "$magsel" plot --scatter "$(dirname "$0")/../../examples/industrial-ie5-motor.yaml" --x dy-tb -o "$dir/scatter.svg"
 check_chart scatter 'Pareto front' 'on the front' 'other candidates' 'Dy + Tb [wt %]' \
   'Br at the worst temperature [T]' '(rank 1)'
+
+# working points below B = 0 are drawn, and the failing ones (loss above 1 %) are marked
+"$magsel" plot N48SH --at 20degC --at 150degC --at 180degC --pc 2 --field 600kA/m -o "$dir/n48sh-fail.svg"
+check_chart n48sh-fail 'failing point, loss &gt; 1 %' 'working point, loss ≤ 1 %' 'FAILS the 1 % limit' 'stroke-linecap="round"'

@@ -134,5 +134,133 @@ TEST_CASE("the built-in lists flag Dy in SH grades and Sm in SmCo", "[economics]
 TEST_CASE("every bad price file fails at its line with its message", "[economics][bad-input]") {
     const auto count = check_bad_files(std::filesystem::path(MAGSEL_TEST_DATA) / "bad" / "prices",
                                        [](const std::string& f) { PriceTable::load(f); });
-    CHECK(count >= 10);
+    CHECK(count >= 15);
+}
+
+TEST_CASE("Tb is costed on its own: Tb=2x moves a Tb-bearing grade by yield × fraction × price", "[economics][scenario][tb]") {
+    const auto c = economics_grades();
+    const auto& g = c.find("TEST-DERIVED");  // Dy + Tb 4 % with tb_share 0.25: Dy 3 %, Tb 1 %
+    // test prices (yield 1.25, Tb 1000 USD/kg): Tb=2x adds 1.25 · 0.01 · 1000 = 12.5 USD/kg
+    auto prices = simple_prices();
+    const auto before = cost_per_kg(g, prices);
+    bool dy_line = false, tb_line = false;
+    for (const auto& l : before.lines) {
+        if (l.element == "Dy") {
+            dy_line = true;
+            CHECK(l.fraction == Approx(0.03));
+        }
+        if (l.element == "Tb") {
+            tb_line = true;
+            CHECK(l.contribution.value() == Approx(12.5).epsilon(1e-12));
+        }
+    }
+    CHECK(dy_line);
+    CHECK(tb_line);
+    prices.apply("Tb=2x");
+    CHECK(cost_per_kg(g, prices).total.value() - before.total.value() == Approx(12.5).epsilon(1e-12));
+    // built-in China domestic Tb4O7 6,040,000 CNY/t · 0.14170 USD/CNY / 1000 / 0.8502 = 1006.67 USD/kg Tb;
+    // sintered yield 1.35: Tb=2x adds 1.35 · 0.01 · 1006.67 = 13.590 USD/kg
+    auto builtin = PriceTable::builtin();
+    const double base = cost_per_kg(g, builtin).total.value();
+    builtin.apply("Tb=2x");
+    CHECK(cost_per_kg(g, builtin).total.value() - base == Approx(13.590).epsilon(1e-3));
+}
+
+TEST_CASE("a price edit that moves no grade's cost is reported", "[economics][scenario][tb]") {
+    const auto c = economics_grades();
+    const auto prices = simple_prices();
+    const std::vector<std::string> edits{"Tb=5x", "PrNd=+10%", "Dy=2x"};
+    // TEST-HREFREE has PrNd, Fe, B only: Tb and Dy move nothing
+    CHECK(edits_moving_no_cost({&c.find("TEST-HREFREE")}, prices, edits) == std::vector<std::string>{"Tb=5x", "Dy=2x"});
+    // with the Tb-bearing derived grade every edit moves a cost
+    CHECK(edits_moving_no_cost({&c.find("TEST-HREFREE"), &c.find("TEST-DERIVED")}, prices, edits).empty());
+    // the ferrite has none of them
+    CHECK(edits_moving_no_cost({&c.find("TEST-FERRITE")}, prices, edits).size() == 3);
+    CHECK(price_enters_cost(c.find("TEST-DERIVED"), prices, "Tb"));
+    CHECK_FALSE(price_enters_cost(c.find("TEST-DERIVED"), prices, "Sr"));
+    CHECK_THROWS_AS(edits_moving_no_cost({&c.find("TEST-HREFREE")}, prices, {"Tb"}), UsageError);
+}
+
+TEST_CASE("markets: a market's own quotes, the default market's price where it has none", "[economics][market]") {
+    const auto c = economics_grades();
+    auto prices = PriceTable::load(lists + "prices-markets.yaml");
+    REQUIRE(prices.markets().size() == 2);
+    CHECK(prices.market().id == "home");
+    CHECK(prices.default_market().id == "home");
+    // home: PrNd 100, Dy 300, Tb 1000, Fe 1, B 5; yield 1.25, processing 15
+    // TEST-HREFREE (PrNd 31, Fe 68, B 1 %): 1.25 · (31 + 0.68 + 0.05) + 15 = 54.6625
+    // TEST-DYRICH (PrNd 22, Dy 8, Tb 1, Fe 68, B 1 %): 1.25 · (22 + 24 + 10 + 0.68 + 0.05) + 15 = 85.9125
+    CHECK(cost_per_kg(c.find("TEST-HREFREE"), prices).total.value() == Approx(54.6625).epsilon(1e-12));
+    CHECK(cost_per_kg(c.find("TEST-DYRICH"), prices).total.value() == Approx(85.9125).epsilon(1e-12));
+    CHECK(cost_per_kg(c.find("TEST-DYRICH"), prices).market == "home");
+    // abroad: PrNd 120, Dy 800 USD/kg oxide / 0.8 = 1000 USD/kg Dy, Tb (no quote) 1000 from home
+    // TEST-HREFREE: 1.25 · (37.2 + 0.73) + 15 = 62.4125
+    // TEST-DYRICH: 1.25 · (26.4 + 80 + 10 + 0.73) + 15 = 161.4125
+    prices.select_market("abroad");
+    CHECK(prices.market().id == "abroad");
+    CHECK(prices.find("Dy")->per_kg.value() == Approx(1000.0).epsilon(1e-12));
+    CHECK(cost_per_kg(c.find("TEST-HREFREE"), prices).total.value() == Approx(62.4125).epsilon(1e-12));
+    const auto rich = cost_per_kg(c.find("TEST-DYRICH"), prices);
+    CHECK(rich.total.value() == Approx(161.4125).epsilon(1e-12));
+    CHECK(rich.market == "abroad");
+    CHECK(rich.market_name == "the market abroad");
+    CHECK(rich.price_date == "2025-05-06");  // the abroad Dy quote is the oldest price used
+    for (const auto& l : rich.lines) {
+        REQUIRE(l.price);
+        CAPTURE(l.element);
+        if (l.element == "Tb" || l.element == "Fe" || l.element == "B") {
+            CHECK(l.price->market == "home");
+            CHECK_THAT(l.price->fallback, Contains("no abroad quote"));
+        } else {
+            CHECK(l.price->market == "abroad");
+            CHECK(l.price->fallback.empty());
+        }
+    }
+    // a scenario edit applies to the selected market's price: Dy=2x adds 1.25 · 8 % · 1000 = 100
+    prices.apply("Dy=2x");
+    CHECK(cost_per_kg(c.find("TEST-DYRICH"), prices).total.value() == Approx(261.4125).epsilon(1e-12));
+    CHECK_THROWS_WITH(prices.select_market("europa"), Contains("unknown market `europa`") && Contains("home, abroad"));
+    // a file without `markets:` has one market, `default`
+    CHECK(simple_prices().market().id == "default");
+    CHECK(cost_per_kg(c.find("TEST-HREFREE"), simple_prices()).market == "default");
+}
+
+TEST_CASE("the built-in markets: Europe Dy and Tb from the Argus quotes, the rest China domestic", "[economics][market]") {
+    auto prices = PriceTable::builtin();
+    CHECK(prices.market().id == "china-domestic");
+    prices.select_market("europe");
+    // Dy2O3 850 USD/kg / 0.8713 = 975.55 USD/kg Dy; Tb4O7 3000 / 0.8502 = 3528.58 USD/kg Tb
+    CHECK(prices.find("Dy")->per_kg.value() == Approx(975.55).epsilon(1e-4));
+    CHECK(prices.find("Tb")->per_kg.value() == Approx(3528.58).epsilon(1e-4));
+    CHECK(prices.find("Co")->market == "china-domestic");
+    CHECK_FALSE(prices.find("Co")->fallback.empty());
+    prices.select_market("export-fob-china");
+    // Dy2O3 FOB 287 USD/kg / 0.8713 = 329.39 USD/kg Dy; Tb has no FOB quote
+    CHECK(prices.find("Dy")->per_kg.value() == Approx(329.39).epsilon(1e-4));
+    CHECK(prices.find("Tb")->market == "china-domestic");
+}
+
+TEST_CASE("the built-in price table equals grades/prices.yaml in every market", "[economics][market][snapshot]") {
+    auto file = PriceTable::load(std::string(MAGSEL_GRADES_DIR) + "/prices.yaml");
+    auto builtin = PriceTable::builtin();
+    REQUIRE(file.markets().size() == builtin.markets().size());
+    CHECK(file.default_market().id == builtin.default_market().id);
+    for (std::size_t i = 0; i < file.markets().size(); ++i) {
+        const auto& id = file.markets()[i].id;
+        CAPTURE(id);
+        CHECK(builtin.markets()[i].id == id);
+        CHECK(builtin.markets()[i].name == file.markets()[i].name);
+        file.select_market(id);
+        builtin.select_market(id);
+        REQUIRE(file.materials().size() == builtin.materials().size());
+        for (std::size_t k = 0; k < file.materials().size(); ++k) {
+            const auto &a = file.materials()[k], &b = builtin.materials()[k];
+            CAPTURE(a.key);
+            CHECK(a.key == b.key);
+            CHECK(a.per_kg.value() == b.per_kg.value());
+            CHECK(a.date == b.date);
+            CHECK(a.market == b.market);
+            CHECK(a.fallback == b.fallback);
+        }
+    }
 }

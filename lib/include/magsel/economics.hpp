@@ -21,6 +21,13 @@ namespace detail {
 struct SnapshotAccess;  // the build-time snapshot of the built-in tables (snapshot.cpp)
 }
 
+/// A market a price table quotes (China domestic, Europe ...): docs/economics.md.
+struct Market {
+    std::string id;     ///< "china-domestic", "europe"
+    std::string name;   ///< "China domestic spot, ex-works"
+    std::string notes;
+};
+
 /// One raw-material price, converted to USD per kg of the element.
 struct MaterialPrice {
     std::string key;                 ///< element or "PrNd"
@@ -30,6 +37,10 @@ struct MaterialPrice {
     Source source;
     std::string estimated;           ///< non-empty: how it was estimated
     std::string scenario;            ///< non-empty: changed by --price ("×2", "+100 %", "set to 95 USD/kg")
+    std::string market;              ///< the market of this quote (a Market id)
+    /// non-empty: the selected market has no quote for this key, so this is the default market's
+    /// price instead ("no europe quote: china-domestic price")
+    std::string fallback;
 };
 
 /// A family's yield factor or processing cost with its provenance.
@@ -48,22 +59,54 @@ public:
     /// A price file (format: docs/economics-file-format.md); InputError with file:line:col.
     static PriceTable load(const std::string& path);
 
+    /// Price with the quotes of market `id` (a key it has no quote for keeps the default market's
+    /// price, marked `fallback`). UsageError naming the markets when `id` is unknown. Discards
+    /// scenario edits: select the market first, then apply().
+    void select_market(std::string_view id);
+
     /// A scenario edit: "Dy=+100%", "Tb=2x", "PrNd=95USD/kg", "Dy=-30%". UsageError when malformed
     /// or the key has no price.
     void apply(std::string_view edit);
 
+    /// The prices of the selected market, one per key.
     const MaterialPrice* find(std::string_view key) const;
     const std::vector<MaterialPrice>& materials() const { return materials_; }
     const FamilyCost* family_cost(Family f) const;
     const std::string& currency() const { return currency_; }
 
+    /// Every market of the file (a file without `markets:` has one, `default`); the first is
+    /// the default unless the file names `default_market`.
+    const std::vector<Market>& markets() const { return markets_; }
+    const Market& market() const;            ///< the selected market
+    const Market& default_market() const;
+
 private:
     friend struct detail::SnapshotAccess;
     static PriceTable parse(const std::string& text, const std::string& name);
+    const Market* find_market(std::string_view id) const;
     std::string currency_ = "USD";
-    std::vector<MaterialPrice> materials_;
+    std::vector<Market> markets_;
+    std::string default_market_;
+    std::string selected_market_;
+    std::vector<MaterialPrice> quotes_;      ///< every quote of every market
+    std::vector<MaterialPrice> materials_;   ///< the selected market's prices (with fallbacks)
     std::map<Family, FamilyCost> family_costs_;
 };
+
+/// The price an element of a composition is costed at: its own key, else PrNd for Pr and Nd;
+/// nullptr when it has none.
+const MaterialPrice* price_for_element(const PriceTable& prices, std::string_view element);
+
+/// The key a scenario edit names ("Tb" of "Tb=2x"); UsageError when it has no `=`.
+std::string price_edit_key(std::string_view edit);
+
+/// Whether the price of `key` enters the cost of `grade` (an element of its composition with a
+/// fraction above 0 is costed at that key).
+bool price_enters_cost(const Grade& grade, const PriceTable& prices, std::string_view key);
+
+/// The scenario edits that move the cost of none of `grades` (so the CLI can say so).
+std::vector<std::string> edits_moving_no_cost(const std::vector<const Grade*>& grades, const PriceTable& prices,
+                                              const std::vector<std::string>& edits);
 
 /// One line of a cost breakdown: an element's share of the material cost.
 struct CostLine {
@@ -80,6 +123,8 @@ struct CostBreakdown {
     units::MoneyPerMass processing;  ///< [USD/kg]
     units::MoneyPerMass total;       ///< material + processing [USD/kg]
     std::string price_date;          ///< the oldest price date used
+    std::string market;              ///< the id of the market priced (PriceTable::market())
+    std::string market_name;
     bool composition_estimated = true;
     std::vector<std::string> warnings;
 };

@@ -17,6 +17,11 @@ struct PlotSeries {
     double width = 2.0;
 };
 
+enum class MarkerShape {
+    circle,  ///< a dot (filled) or a ring
+    cross,   ///< an X: a point that fails a check
+};
+
 struct PlotMarker {
     std::string label;  ///< legend text; empty: not in the legend
     std::string color;
@@ -24,6 +29,7 @@ struct PlotMarker {
     bool filled = true;  ///< filled circle, or a ring
     std::string annotation;  ///< small text beside the point (e.g. a grade name); empty: none
     bool annotation_below = false;  ///< put it below-right instead of above-right (neighbours)
+    MarkerShape shape = MarkerShape::circle;
 };
 
 struct Plot {
