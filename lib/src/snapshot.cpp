@@ -9,7 +9,7 @@ namespace magsel::detail {
 namespace {
 
 // Bump when the layout changes (any field added to Grade or its parts).
-constexpr std::string_view magic = "magsel-snapshot-7";
+constexpr std::string_view magic = "magsel-snapshot-8";
 
 // ---- writing -------------------------------------------------------------------------------
 struct Writer {
