@@ -76,7 +76,7 @@ ExitCode run_match(const GlobalOptions& global, const MatchOptions& o) {
     if (!o.weights.empty()) apply_weights(requirement.weights, o.weights);
     const auto scenario = supply_scenario_from_string(o.scenario);
     const auto catalogue = load_catalogue(global);
-    const auto prices = load_prices(global);
+    const auto prices = load_prices(global, all_grades(catalogue), "any grade of the catalogue");
     const auto supply = SupplyData::builtin();
     const auto baseline = match(catalogue, requirement, prices, supply);
     std::optional<MatchResult> under;
@@ -89,9 +89,13 @@ ExitCode run_match(const GlobalOptions& global, const MatchOptions& o) {
     const std::size_t shown = o.top > 0 ? std::min<std::size_t>(static_cast<std::size_t>(o.top), result.candidates.size())
                                         : result.candidates.size();
     if (o.format == "json") {
-        std::cout << match_json(requirement, result, shown, change).dump(2) << '\n';
+        auto out = match_json(requirement, result, shown, change);
+        out["market"] = {{"id", prices.market().id}, {"name", prices.market().name}};
+        std::cout << out.dump(2) << '\n';
     } else {
         print_table(requirement, result, shown, o);
+        if (table_format(o.format) != TableFormat::csv && !result.candidates.empty())
+            std::cout << prices_text(result, shown, prices);
         if (change && table_format(o.format) != TableFormat::csv) std::cout << '\n' << scenario_text(*change);
     }
     return result.candidates.empty() ? ExitCode::failed : ExitCode::success;

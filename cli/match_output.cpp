@@ -90,6 +90,7 @@ ordered_json candidate_json(const Candidate& c) {
                       e.worst_point ? opt(e.worst_point->irreversible_loss * 100.0) : ordered_json(nullptr)}};
     if (e.margins) add_margins_json(out, *e.margins);
     out["cost_per_kg"] = e.cost ? opt(e.cost->total.value()) : ordered_json(nullptr);
+    out["price_date"] = e.cost ? ordered_json(e.cost->price_date) : ordered_json(nullptr);
     out["part_cost"] = e.part_cost ? opt(e.part_cost->value()) : ordered_json(nullptr);
     out["dy_tb_wt_percent"] = e.exposure.dy_tb_fraction * 100.0;
     out["hre_free"] = e.exposure.hre_free;
@@ -235,6 +236,17 @@ std::string scenario_text(const ScenarioChange& c) {
     return fmt::format("scenario {}: #1 becomes {} (was {}): Br {} at the worst temperature, cost {}; {} fewer candidates\n",
                        name, c.top->name, c.baseline_top->name, signed_percent(*c.remanence_change),
                        c.cost_change ? signed_percent(*c.cost_change) : std::string("unknown"), c.lost_candidates);
+}
+
+std::string prices_text(const MatchResult& result, std::size_t shown, const PriceTable& prices) {
+    std::string oldest;
+    for (std::size_t i = 0; i < shown; ++i) {
+        const auto& cost = result.candidates[i].evaluation.cost;
+        if (cost && (oldest.empty() || cost->price_date < oldest)) oldest = cost->price_date;
+    }
+    return fmt::format("costs: {} prices ({}){}; an estimate, not a quote (`magsel cost GRADE` for the lines)\n",
+                       prices.market().id, prices.market().name,
+                       oldest.empty() ? "" : fmt::format(", oldest price date {}", oldest));
 }
 
 }  // namespace magsel::cli

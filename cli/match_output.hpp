@@ -32,5 +32,7 @@ std::string candidates_legend(const Requirement& requirement);
 std::string alternative_text(const std::string& what, const std::optional<Alternative>& alternative,
                              const MatchResult& result, const Requirement& requirement);
 std::string scenario_text(const ScenarioChange& change);
+/// "costs: MARKET prices (NAME); oldest price date DATE (magsel cost GRADE for the lines)".
+std::string prices_text(const MatchResult& result, std::size_t shown, const PriceTable& prices);
 
 }  // namespace magsel::cli

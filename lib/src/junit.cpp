@@ -13,6 +13,12 @@ std::string junit_xml(const std::vector<JUnitSuite>& suites) {
     for (const auto& s : suites) {
         std::size_t f = 0, e = 0;
         std::string cases;
+        if (!s.properties.empty()) {
+            cases += "    <properties>\n";
+            for (const auto& [name, value] : s.properties)
+                cases += fmt::format("      <property name=\"{}\" value=\"{}\"/>\n", xml_escape(name), xml_escape(value));
+            cases += "    </properties>\n";
+        }
         for (const auto& c : s.cases) {
             cases += fmt::format("    <testcase name=\"{}\" classname=\"{}\"", xml_escape(c.name), xml_escape(c.classname));
             if (c.failure) {

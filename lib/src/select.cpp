@@ -283,6 +283,21 @@ bool meets_robustness(const Margins& m, const Requirement& r) {
     return temperature_ok && field_ok;
 }
 
+std::string robustness_shortfall(const Margins& m, const Requirement& r) {
+    std::vector<std::string> parts;
+    if (m.temperature && *m.temperature < r.robustness.temperature - 1e-9 * units::kelvin)
+        parts.push_back(fmt::format("temperature margin {:.1f} K ({} side) is below the {:g} K target",
+                                    m.temperature->value(), m.limited_hot ? "hot" : "cold", r.robustness.temperature.value()));
+    if (m.has_field && m.field && *m.field < r.robustness.field - 1e-9)
+        parts.push_back(fmt::format("field margin {:.1f} % is below the {:g} % target", *m.field * 100.0,
+                                    r.robustness.field * 100.0));
+    return fmt::format("{}", fmt::join(parts, "; "));
+}
+
+Margins margins_of(const Evaluation& e, const Requirement& r) {
+    return margins(*e.grade, load_case(r), e.worst_point ? &*e.worst_point : nullptr);
+}
+
 namespace {
 
 std::array<double, 4> as_array(const Objectives& o) { return {o.performance, o.demag_margin, o.cost, o.supply_risk}; }

@@ -237,8 +237,11 @@ TEST_CASE("ranking follows the weights; the Pareto mark", "[select][ranking]") {
 
 TEST_CASE("JUnit XML: one testsuite per file, escaped, with counts", "[select][junit]") {
     const auto xml = junit_xml({JUnitSuite{"a.yaml", {JUnitCase{"min_remanence", "N45SH", {}, {}},
-                                                      JUnitCase{"irreversible_loss", "N45SH", std::string("loss 3 % > 1 % <hot>"), {}}}},
-                                JUnitSuite{"b.yaml", {JUnitCase{"read", "b.yaml", {}, std::string("bad & broken")}}}});
+                                                      JUnitCase{"irreversible_loss", "N45SH", std::string("loss 3 % > 1 % <hot>"), {}}},
+                                          {{"temperature_margin_K", "27.5"}, {"note", "a<b"}}},
+                                JUnitSuite{"b.yaml", {JUnitCase{"read", "b.yaml", {}, std::string("bad & broken")}}, {}}});
+    CHECK_THAT(xml, Contains("<property name=\"temperature_margin_K\" value=\"27.5\"/>"));
+    CHECK_THAT(xml, Contains("<property name=\"note\" value=\"a&lt;b\"/>"));
     CHECK_THAT(xml, Contains("<testsuites name=\"magsel check\" tests=\"3\" failures=\"1\" errors=\"1\">"));
     CHECK_THAT(xml, Contains("<testsuite name=\"a.yaml\" tests=\"2\" failures=\"1\" errors=\"0\">"));
     CHECK_THAT(xml, Contains("loss 3 % &gt; 1 % &lt;hot&gt;"));

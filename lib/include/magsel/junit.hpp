@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace magsel {
@@ -18,6 +19,7 @@ struct JUnitCase {
 struct JUnitSuite {
     std::string name;  ///< the design file
     std::vector<JUnitCase> cases;
+    std::vector<std::pair<std::string, std::string>> properties;  ///< <property name= value=> (e.g. margins)
 };
 
 /// <testsuites> with one <testsuite> each; XML-escaped; counts of tests, failures, errors.

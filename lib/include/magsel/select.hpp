@@ -69,6 +69,10 @@ Objectives objectives(const Evaluation& evaluation, const Requirement& requireme
 
 /// Whether a passing grade's margins meet the requirement's robustness target.
 bool meets_robustness(const Margins& margins, const Requirement& requirement);
+/// "temperature margin 4.1 K is below the 10 K target; ..." (empty when the target is met).
+std::string robustness_shortfall(const Margins& margins, const Requirement& requirement);
+/// The margins of an evaluated grade that passes (check sets them on a design's grade).
+Margins margins_of(const Evaluation& evaluation, const Requirement& requirement);
 
 struct Candidate {
     Evaluation evaluation;
