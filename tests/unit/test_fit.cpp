@@ -283,7 +283,7 @@ TEST_CASE("fit inputs: the bad-input catalogue (tests/data/bad/fit)", "[fit]") {
     CHECK(count >= 10);
 }
 
-TEST_CASE("fit inputs: CSV with header units, per-cell units and CGS; YAML", "[fit]") {
+TEST_CASE("fit inputs: CSV with header units, per-cell units and CGS, and YAML", "[fit]") {
     const std::string dir = std::string(MAGSEL_TEST_DATA) + "/good/fit";
     const auto d = read_fit_data({dir + "/properties-cgs.csv", dir + "/curves-h-negative.csv", dir + "/grade.yaml"});
     REQUIRE(d.properties.size() == 4 + 2);

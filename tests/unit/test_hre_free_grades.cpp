@@ -170,7 +170,7 @@ TEST_CASE("at least three grades are stated HRE-free, SH class or above", "[hre-
     CHECK(stated >= 3);
 }
 
-TEST_CASE("HL MAG UH/EH/AH grades carry their class beta; every GBD grade a Tb share", "[hre-free][thermal]") {
+TEST_CASE("HL MAG UH/EH/AH grades carry their class beta, and every GBD grade a Tb share", "[hre-free][thermal]") {
     const auto c = Catalogue::builtin();
     // Arnold sheets: N38UH -0.51, N35EH -0.47, N33AH -0.375 %/degC
     CHECK(c.find("HL-G48UH").coefficients->coercivity_per_kelvin == Approx(-0.0051));

@@ -194,7 +194,7 @@ TEST_CASE("the loss check is the worst point over the range, with the field wher
     CHECK(margin.worst_point->load_line.opposing_field.value() == Approx(550e3));
 }
 
-TEST_CASE("check evaluates every check; match stops at the first failure", "[select]") {
+TEST_CASE("check evaluates every check, match stops at the first failure", "[select]") {
     const auto c = grades();
     const auto r = requirement("performance: {min_remanence: 1.5 T}\nconstraints: {max_dy_tb: 1 %, max_cost: 10 USD/kg}");
     const auto all = evaluate(c.find("TEST-DYRICH"), r, prices(), supply(), false);
@@ -204,16 +204,18 @@ TEST_CASE("check evaluates every check; match stops at the first failure", "[sel
     CHECK(first.checks.size() == 1);
 }
 
-TEST_CASE("ranking follows the weights; the Pareto mark", "[select][ranking]") {
+TEST_CASE("ranking follows the weights, and the Pareto mark", "[select][ranking]") {
     const auto c = grades();
     // All three pass an empty requirement. Cost alone: ferrite (3.06) < HRE-free (54.7) < Dy-rich (87.2).
     auto r = requirement("ranking: {performance: 0, demag_margin: 0, cost: 1, supply_risk: 0}");
     auto m = match(c, r, prices(), supply());
     REQUIRE(m.candidates.size() == 4);  // TEST-DERIVED too
     CHECK(m.candidates.front().evaluation.grade->name == "TEST-FERRITE");
-    CHECK(m.candidates.front().score == Approx(1.0));
+    // cost sub-score 1 − log10(USD/kg)/3, by hand: ferrite 1 − log10(3.05732)/3 = 1 − 0.485342/3
+    // = 0.838219; Dy-rich 1 − log10(87.1625)/3 = 1 − 1.940330/3 = 0.353223
+    CHECK(m.candidates.front().score == Approx(0.838219).margin(1e-6));
     CHECK(m.candidates.back().evaluation.grade->name == "TEST-DYRICH");
-    CHECK(m.candidates.back().score == Approx(0.0));
+    CHECK(m.candidates.back().score == Approx(0.353223).margin(1e-6));
     // Performance alone: the highest Br at 150 °C first (HRE-free: 1.1998 T)
     r = requirement("ranking: {performance: 1, demag_margin: 0, cost: 0, supply_risk: 0}");
     m = match(c, r, prices(), supply());

@@ -76,7 +76,7 @@ TEST_CASE("published points: a quadratic where the data curve, linear where they
     CHECK(hot.intrinsic_coercivity.value() == Approx(408e3).epsilon(1e-9));
 }
 
-TEST_CASE("ferrite coercivity falls in the cold; NdFeB coercivity falls in the heat", "[thermal]") {
+TEST_CASE("ferrite coercivity falls in the cold, NdFeB coercivity falls in the heat", "[thermal]") {
     const auto c = Catalogue::builtin();
     const auto& ferrite = c.find("Y30BH");
     CHECK(properties_at(ferrite, units::celsius(-40.0)).intrinsic_coercivity <
