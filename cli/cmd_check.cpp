@@ -11,7 +11,7 @@
 #include "magsel/junit.hpp"
 #include "magsel/select.hpp"
 #include "magsel/svg_plot.hpp"
-#include "match_output.hpp"
+#include "magsel/report/match_report.hpp"
 #include "output.hpp"
 
 namespace magsel::cli {
@@ -25,16 +25,6 @@ struct CheckOptions {
     std::string format;
     bool strict = false;
 };
-
-/// Margin figures as JUnit properties (name, value; "unlimited" where no check fails within the search).
-std::vector<std::pair<std::string, std::string>> margin_properties(const Margins& m) {
-    nlohmann::ordered_json j;
-    add_margins_json(j, m);
-    std::vector<std::pair<std::string, std::string>> out;
-    for (const auto& [key, value] : j.items())
-        out.emplace_back(key, value.is_null() ? "unlimited" : value.is_string() ? value.get<std::string>() : value.dump());
-    return out;
-}
 
 ExitCode run_check(const GlobalOptions& global, const CheckOptions& o) {
     const auto catalogue = load_catalogue(global);
@@ -63,9 +53,7 @@ ExitCode run_check(const GlobalOptions& global, const CheckOptions& o) {
                                       {"unit", c.unit}});
                 ordered_json item{{"file", file}, {"grade", g->name}, {"passes", !failed}, {"checks", checks}};
                 if (e.margins) {
-                    ordered_json margins;
-                    add_margins_json(margins, *e.margins);
-                    item["margins"] = margins;
+                    item["margins"] = report::to_json(report::margin_schema(), *e.margins);
                     item["robust"] = shortfall.empty();
                     item["robustness_shortfall"] = shortfall.empty() ? ordered_json(nullptr) : ordered_json(shortfall);
                 }
@@ -75,7 +63,7 @@ ExitCode run_check(const GlobalOptions& global, const CheckOptions& o) {
                 for (const auto& c : e.checks)
                     std::cout << fmt::format("  {} {:<22} {}\n", c.passed ? "pass" : "FAIL", to_string(c.check), c.message);
                 if (e.checks.empty()) std::cout << "  (the file states no check)\n";
-                if (e.margins) std::cout << fmt::format("  margins: {}\n", margins_text(*e.margins));
+                if (e.margins) std::cout << fmt::format("  margins: {}\n", report::margins_text(*e.margins));
                 if (!shortfall.empty())
                     std::cout << fmt::format("  {} {:<22} {}\n", o.strict ? "FAIL" : "warn", "robustness", shortfall);
             }
@@ -83,7 +71,7 @@ ExitCode run_check(const GlobalOptions& global, const CheckOptions& o) {
                 suite.cases.push_back(JUnitCase{std::string(to_string(c.check)), g->name,
                                                 c.passed ? std::nullopt : std::optional<std::string>(c.message), {}});
             if (e.margins) {
-                suite.properties = margin_properties(*e.margins);
+                suite.properties = report::margin_properties(*e.margins);
                 if (o.strict)
                     suite.cases.push_back(JUnitCase{"robustness", g->name,
                                                     shortfall.empty() ? std::nullopt : std::optional<std::string>(shortfall), {}});

@@ -10,11 +10,13 @@
 #include "context.hpp"
 #include "magsel/error.hpp"
 #include "magsel/select.hpp"
-#include "match_output.hpp"
+#include "magsel/report/match_report.hpp"
 #include "output.hpp"
 
 namespace magsel::cli {
 namespace {
+
+using namespace magsel::report;
 
 using nlohmann::ordered_json;
 

@@ -1,28 +1,12 @@
-// output.hpp — tables in text, CSV and Markdown, and number formatting. Formatting only.
+// output.hpp — the report layer's tables (magsel/report/table.hpp), under the CLI's names.
 #pragma once
 
-#include <optional>
-#include <string>
-#include <vector>
+#include "magsel/report/table.hpp"
 
 namespace magsel::cli {
-
-/// A table of strings; numbers are formatted before they go in.
-struct Table {
-    std::vector<std::string> header;
-    std::vector<bool> right_align;  ///< per column; numbers right-aligned
-    std::vector<std::vector<std::string>> rows;
-};
-
-enum class TableFormat { text, csv, markdown };
-
-/// Render for a terminal (aligned columns), as CSV (RFC 4180 quoting) or as Markdown.
-std::string render(const Table& table, TableFormat format);
-
-/// "table" → text, "csv", "md".
-TableFormat table_format(const std::string& name);
-
-/// A number with `decimals` places, or "-" when absent.
-std::string fixed(std::optional<double> value, int decimals);
-
+using report::fixed;
+using report::render;
+using report::Table;
+using report::table_format;
+using report::TableFormat;
 }  // namespace magsel::cli

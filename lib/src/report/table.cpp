@@ -1,10 +1,10 @@
-#include "output.hpp"
+#include "magsel/report/table.hpp"
 
 #include <algorithm>
 
 #include <fmt/format.h>
 
-namespace magsel::cli {
+namespace magsel::report {
 namespace {
 
 /// Display width of UTF-8 text: count the bytes that start a character.
@@ -85,4 +85,4 @@ std::string fixed(std::optional<double> value, int decimals) {
     return fmt::format("{:.{}f}", *value, decimals);
 }
 
-}  // namespace magsel::cli
+}  // namespace magsel::report
