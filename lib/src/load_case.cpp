@@ -40,9 +40,22 @@ LoadCase load_case(const Requirement& r) {
     c.min_flux_density = r.min_flux_density;
     c.permeance_coefficient = r.permeance_coefficient;
     c.opposing_field = r.opposing_field * (1.0 + r.safety_margin);
+    c.nominal_opposing_field = r.opposing_field;
     c.max_irreversible_loss = r.max_irreversible_loss;
     c.require_rated_temperature = r.require_rated_temperature;
     return c;
+}
+
+std::vector<LoadPoint> critical_points(const LoadCase& load) {
+    std::vector<LoadPoint> out;
+    if (load.points.empty()) return out;
+    const bool field_everywhere =
+        std::all_of(load.points.begin(), load.points.end(), [](const LoadPoint& p) { return p.field_applies; });
+    for (std::size_t i = 0; i < load.points.size(); ++i) {
+        const bool end = i == 0 || i + 1 == load.points.size();
+        if (end || (!field_everywhere && load.points[i].field_applies)) out.push_back(load.points[i]);
+    }
+    return out;
 }
 
 PointEvaluation evaluate_point(const Grade& g, const LoadCase& load, const LoadPoint& point, const LoadVariation& v) {

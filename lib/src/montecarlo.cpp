@@ -11,6 +11,7 @@
 
 #include "magsel/demag.hpp"
 #include "magsel/error.hpp"
+#include "magsel/load_case.hpp"
 #include "magsel/thermal.hpp"
 #include "random.hpp"
 
@@ -21,31 +22,6 @@ namespace {
 // index). Blocks may run on any thread in any order; their results are added up in block
 // order, so the answer depends on the seed only, never on the thread count.
 constexpr std::size_t block_size = 4096;
-
-/// A critical temperature of the requirement and whether the opposing field acts there.
-struct CriticalPoint {
-    double kelvin;
-    bool field;
-};
-
-std::vector<CriticalPoint> critical_points(const Requirement& r) {
-    auto applies = [&](double k) {
-        if (r.opposing_field_at.empty()) return true;
-        return std::any_of(r.opposing_field_at.begin(), r.opposing_field_at.end(),
-                           [k](units::Temperature t) { return std::abs(t.value() - k) < 1e-9; });
-    };
-    std::vector<CriticalPoint> points;
-    auto add = [&](double k) {
-        for (const auto& p : points)
-            if (std::abs(p.kelvin - k) < 1e-9) return;
-        points.push_back({k, applies(k)});
-    };
-    add(r.min_temperature.value());
-    add(r.max_temperature.value());
-    for (const auto& t : r.opposing_field_at) add(t.value());
-    std::sort(points.begin(), points.end(), [](auto a, auto b) { return a.kelvin < b.kelvin; });
-    return points;
-}
 
 /// A 20 °C rated value's band [min, typ]; without a typical value the band is the minimum.
 struct Band {
@@ -85,7 +61,7 @@ struct BlockResult {
 
 struct Model {
     const Grade* grade;
-    std::vector<CriticalPoint> points;
+    std::vector<LoadPoint> points;  ///< the load case's critical points (load_case.hpp)
     Band br, hcj;
     double pc, field, loss_limit;
     const MonteCarloSpec* spec;
@@ -103,11 +79,11 @@ BlockResult run_block(const Model& m, std::size_t block, std::size_t count) {
         const double field = std::max(0.0, m.field + field_sd * random.normal());
         double loss = 0.0;
         for (const auto& p : m.points) {
-            const auto f = temperature_factors(*m.grade, units::kelvin_point(p.kelvin + dt));
+            const auto f = temperature_factors(*m.grade, units::kelvin_point(p.temperature.value() + dt));
             const DemagCurve curve(br20 * f.remanence * units::tesla,
                                    hcj20 * f.intrinsic_coercivity * units::ampere_per_metre,
                                    m.grade->recoil_permeability.value, m.grade->squareness.value);
-            const LoadLine load{m.pc, (p.field ? field : 0.0) * units::ampere_per_metre};
+            const LoadLine load{m.pc, (p.field_applies ? field : 0.0) * units::ampere_per_metre};
             loss = std::max(loss, working_point(curve, load).irreversible_loss);
         }
         if (loss > m.loss_limit) ++result.exceedances;
@@ -165,8 +141,10 @@ MonteCarloResult run_montecarlo(const Grade& grade, const Requirement& requireme
     result.samples = spec.samples;
     result.loss_limit = requirement.max_irreversible_loss;
 
-    Model m{&grade, critical_points(requirement), {}, {}, *requirement.permeance_coefficient,
-            requirement.opposing_field.value(), requirement.max_irreversible_loss, &spec};
+    // The requirement's load case, as match and check read it; the field without the safety margin.
+    const auto load = load_case(requirement);
+    Model m{&grade, critical_points(load), {}, {}, *load.permeance_coefficient, load.nominal_opposing_field.value(),
+            load.max_irreversible_loss, &spec};
     m.br = band_of(grade.remanence, "Br", grade, result.warnings);
     m.hcj = band_of(grade.coercivity_intrinsic, "Hcj", grade, result.warnings);
     if (requirement.safety_margin > 0.0)
@@ -175,13 +153,13 @@ MonteCarloResult run_montecarlo(const Grade& grade, const Requirement& requireme
             "stands for its uncertainty",
             requirement.safety_margin * 100.0));
     for (const auto& p : m.points) {
-        result.critical_temperatures.push_back(units::kelvin_point(p.kelvin));
-        const double lo = p.kelvin + spec.temperature_shift.value() - 3.0 * spec.temperature_sd.value();
-        const double hi = p.kelvin + spec.temperature_shift.value() + 3.0 * spec.temperature_sd.value();
+        result.critical_temperatures.push_back(p.temperature);
+        const double lo = p.temperature.value() + spec.temperature_shift.value() - 3.0 * spec.temperature_sd.value();
+        const double hi = p.temperature.value() + spec.temperature_shift.value() + 3.0 * spec.temperature_sd.value();
         if (is_extrapolated(grade, units::kelvin_point(lo)) || is_extrapolated(grade, units::kelvin_point(hi)))
             result.warnings.push_back(fmt::format(
                 "{}: near {:g} °C the samples reach temperatures outside the grade's temperature data (extrapolated)",
-                grade.name, units::to_celsius(units::kelvin_point(p.kelvin))));
+                grade.name, units::to_celsius(p.temperature)));
     }
 
     const std::size_t blocks = (spec.samples + block_size - 1) / block_size;

@@ -11,6 +11,9 @@
 #include "magsel/demag.hpp"
 #include "magsel/error.hpp"
 #include "magsel/montecarlo.hpp"
+#include "magsel/select.hpp"
+
+#include <algorithm>
 
 using namespace magsel;
 
@@ -177,4 +180,40 @@ TEST_CASE("bad Monte Carlo input is a usage error", "[montecarlo][bad-input]") {
     spec.field_sd = 10e3 * units::ampere_per_metre;
     CHECK_THROWS_WITH(run_montecarlo(g, r, spec), Catch::Contains("not both"));
     CHECK_THROWS_AS(tolerance_distribution_from_string("gaussian"), UsageError);
+}
+
+TEST_CASE("match and montecarlo share the load case: the same critical points, and match's worst point is one of them",
+          "[montecarlo][load-case]") {
+    const auto c = Catalogue::builtin();
+    const std::string dir = MAGSEL_EXAMPLES_DIR;
+    std::vector<Requirement> requirements;
+    for (const char* f : {"ev-traction-ipm.yaml", "wind-direct-drive-generator.yaml", "ferrite-appliance-motor.yaml",
+                          "aerospace-actuator-smco.yaml", "robot-joint-actuator.yaml", "industrial-ie5-motor.yaml"})
+        requirements.push_back(read_requirement_file(dir + "/" + f));
+    // the field only at 120 degC, inside the range: a critical point of its own
+    requirements.push_back(parse_requirement(
+        "name: t\napplication: motor\ntemperature: {min: -20 degC, max: 150 degC}\n"
+        "demagnetization: {permeance_coefficient: 1.2, opposing_field: 500 kA/m, opposing_field_at: [120 degC]}\n",
+        "t.yaml"));
+    for (const auto& r : requirements) {
+        CAPTURE(r.name);
+        const auto load = load_case(r);
+        const auto critical = critical_points(load);
+        const auto m = match(c, r, PriceTable::builtin(), SupplyData::builtin());
+        REQUIRE(!m.candidates.empty());
+        MonteCarloSpec spec;
+        spec.samples = 64;
+        const auto mc = run_montecarlo(*m.candidates.front().evaluation.grade, r, spec);
+        REQUIRE(mc.critical_temperatures.size() == critical.size());
+        for (std::size_t i = 0; i < critical.size(); ++i)
+            CHECK(mc.critical_temperatures[i].value() == critical[i].temperature.value());
+        // match scans every point of the grid; its worst point must be a critical one
+        for (const auto& cand : m.candidates) {
+            if (!cand.evaluation.worst_point || cand.evaluation.worst_point->irreversible_loss == 0.0) continue;
+            CAPTURE(cand.evaluation.grade->name);
+            const double worst = cand.evaluation.worst_temperature.value();
+            CHECK(std::any_of(critical.begin(), critical.end(),
+                              [&](const LoadPoint& p) { return std::abs(p.temperature.value() - worst) < 1e-9; }));
+        }
+    }
 }

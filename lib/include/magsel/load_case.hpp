@@ -44,12 +44,18 @@ struct LoadCase {
     std::optional<units::FluxDensity> min_flux_density;  ///< open-circuit B at every point (needs a Pc)
     std::optional<double> permeance_coefficient;         ///< empty: no demagnetization block
     units::FieldStrength opposing_field = 0.0 * units::ampere_per_metre;  ///< safety margin included
+    units::FieldStrength nominal_opposing_field = 0.0 * units::ampere_per_metre;  ///< without the safety margin
     double max_irreversible_loss = 0.01;
     bool require_rated_temperature = false;              ///< every point at or below the grade's rating
 };
 
 /// The load case of a requirement (or design) file.
 LoadCase load_case(const Requirement& requirement);
+
+/// The points where a check that is monotone in temperature between them (Br, Hcj and the loss
+/// at a fixed load line are) can be worst: both ends of the range and, when the opposing field
+/// acts only at some temperatures, each of those. Monte Carlo samples only these.
+std::vector<LoadPoint> critical_points(const LoadCase& load);
 
 /// A what-if on a load case: every temperature shifted, the opposing field scaled, another Pc.
 /// The margins to failure are the largest variations that still pass.
