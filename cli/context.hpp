@@ -55,6 +55,7 @@ void register_grades(CLI::App& app, const GlobalOptions& global, ExitCode& exit_
 void register_validate(CLI::App& app, const GlobalOptions& global, ExitCode& exit_code);
 void register_demag(CLI::App& app, const GlobalOptions& global, ExitCode& exit_code);
 void register_plot(CLI::App& app, const GlobalOptions& global, ExitCode& exit_code);
+void register_report(CLI::App& app, const GlobalOptions& global, ExitCode& exit_code);
 void register_cost(CLI::App& app, const GlobalOptions& global, ExitCode& exit_code);
 void register_match(CLI::App& app, const GlobalOptions& global, ExitCode& exit_code);
 void register_check(CLI::App& app, const GlobalOptions& global, ExitCode& exit_code);

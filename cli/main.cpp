@@ -36,6 +36,7 @@ int main(int argc, char** argv) {
     magsel::cli::register_grades(app, global, exit_code);
     magsel::cli::register_demag(app, global, exit_code);
     magsel::cli::register_plot(app, global, exit_code);
+    magsel::cli::register_report(app, global, exit_code);
     magsel::cli::register_cost(app, global, exit_code);
     magsel::cli::register_sweep(app, global, exit_code);
     magsel::cli::register_montecarlo(app, global, exit_code);

@@ -17,6 +17,7 @@ packages=(
   librsvg2-bin                   # rsvg-convert: the plot test renders the SVG
   python3-jsonschema python3-yaml  # the examples are checked against docs/schema
   python3-numpy                  # tests/bench/reference_numpy.py, the NumPy reference benchmark
+  chromium                       # headless browser: the design-review page test (tests/cli/report_renders.sh)
 )
 
 # `--fuzz` adds clang and its sanitizer/libFuzzer runtimes for tests/fuzz/run.sh
