@@ -32,9 +32,8 @@ struct GlobalOptions {
 /// (a built-in grade replaced) on stderr.
 Catalogue load_catalogue(const GlobalOptions& options);
 
-/// The grade a design file names (`grade:`): InputError at that line when it is missing or
-/// unknown (with the closest names).
-const Grade& design_grade(const Catalogue& catalogue, const Requirement& design);
+/// `--weights performance=1,cost=2`: edits of the ranking weights; UsageError when malformed.
+void apply_weights(RankingWeights& weights, std::string_view text);
 
 /// The price table: built-in or --prices, priced in the --market, with every --price edit applied.
 PriceTable load_prices(const GlobalOptions& options);

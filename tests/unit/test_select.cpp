@@ -228,13 +228,6 @@ TEST_CASE("ranking follows the weights, and the Pareto mark", "[select][ranking]
             CHECK(cand.pareto);
         if (cand.evaluation.grade->name == "TEST-DERIVED") CHECK_FALSE(cand.pareto);
     }
-    RankingWeights w;
-    apply_weights(w, "cost=3,supply_risk=0");
-    CHECK(w.cost == 3.0);
-    CHECK(w.supply_risk == 0.0);
-    CHECK_THROWS_WITH(apply_weights(w, "price=2"), Contains("unknown weight"));
-    CHECK_THROWS_WITH(apply_weights(w, "cost=x"), Contains("not a number"));
-    CHECK_THROWS_WITH(apply_weights(w, "cost=0,performance=0,demag_margin=0,supply_risk=0"), Contains("above 0"));
 }
 
 TEST_CASE("JUnit XML: one testsuite per file, escaped, with counts", "[select][junit]") {

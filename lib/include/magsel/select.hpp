@@ -109,8 +109,9 @@ struct MatchResult {
 MatchResult match(const Catalogue& catalogue, const Requirement& requirement, const PriceTable& prices,
                   const SupplyData& supply);
 
-/// "performance=1,cost=2" edits of the weights; UsageError when malformed.
-void apply_weights(RankingWeights& weights, std::string_view text);
+/// The grade a design file names (`grade:`): InputError at that line when it is unknown (with
+/// the closest names), at the file's start when there is no `grade:`.
+const Grade& design_grade(const Catalogue& catalogue, const Requirement& design);
 
 /// Supply scenarios for `match --scenario`: the requirement as if a class of materials were not
 /// to be had.
