@@ -22,6 +22,9 @@ struct FamilyDefaults {
 };
 using FamilyDefaultsMap = std::map<Family, FamilyDefaults>;
 
+/// A magnet temperature [K] read from `v` (a located error beyond the plausible range).
+double read_temperature(const YamlValue& v);
+
 FamilyDefaults read_family_defaults(const YamlDocument& doc);
 
 /// Read every grade of a grade file. Missing μrec, squareness or density come from
