@@ -12,8 +12,8 @@
 #include "magsel/thermal.hpp"
 
 // white-box: the snapshot round trip (lib/src is on this test's include path)
-#include "builtin_data.hpp"
-#include "snapshot.hpp"
+#include "data/builtin_data.hpp"
+#include "data/snapshot.hpp"
 
 using namespace magsel;
 

@@ -1,11 +1,11 @@
-#include "fit_block.hpp"
+#include "fit/fit_block.hpp"
 
 #include <cmath>
 
 #include <fmt/format.h>
 
-#include "../grade_file.hpp"
-#include "../source_reader.hpp"
+#include "data/grade_file.hpp"
+#include "data/source_reader.hpp"
 
 namespace magsel::detail {
 namespace {

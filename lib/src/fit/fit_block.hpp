@@ -3,7 +3,7 @@
 // snapshot (it documents where the grade's values came from).
 #pragma once
 
-#include "../yaml_reader.hpp"
+#include "data/yaml_reader.hpp"
 
 namespace magsel::detail {
 

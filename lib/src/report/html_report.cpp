@@ -10,7 +10,7 @@
 #include "magsel/report/match_report.hpp"
 #include "magsel/select.hpp"
 #include "magsel/version.hpp"
-#include "../xml_escape.hpp"
+#include "report/xml_escape.hpp"
 
 namespace magsel::report {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "checks.hpp"
+#include "select/checks.hpp"
 
 namespace magsel::detail {
 namespace {

@@ -1,6 +1,6 @@
 #include <fmt/format.h>
 
-#include "checks.hpp"
+#include "select/checks.hpp"
 
 namespace magsel {
 

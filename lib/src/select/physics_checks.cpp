@@ -3,7 +3,7 @@
 
 #include <fmt/format.h>
 
-#include "checks.hpp"
+#include "select/checks.hpp"
 
 namespace magsel::detail {
 namespace {

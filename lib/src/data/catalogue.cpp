@@ -1,0 +1,187 @@
+#include "magsel/catalogue.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <filesystem>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "data/builtin_data.hpp"
+#include "data/grade_file.hpp"
+#include "data/yaml_reader.hpp"
+
+namespace magsel {
+
+struct Catalogue::State {
+    detail::FamilyDefaultsMap defaults;
+};
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::vector<std::string> keys_of(const Grade& g) {
+    std::vector<std::string> keys{Catalogue::normalize_name(g.name)};
+    for (const auto& a : g.aliases) keys.push_back(Catalogue::normalize_name(a));
+    return keys;
+}
+
+std::string where(const Grade& g) { return fmt::format("{}:{}", g.file, g.line); }
+
+}  // namespace
+
+std::string Catalogue::normalize_name(std::string_view name) {
+    std::string out;
+    for (char c : name)
+        if (std::isalnum(static_cast<unsigned char>(c))) out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return out;
+}
+
+Catalogue Catalogue::builtin() {
+    const auto& data = detail::builtin_data();
+    Catalogue c;
+    auto state = std::make_shared<State>();
+    state->defaults = data.defaults;
+    c.defaults_ = state;
+    c.grades_ = data.grades;  // names were checked unique when the snapshot was built
+    return c;
+}
+
+Catalogue Catalogue::empty() {
+    Catalogue c;
+    auto state = std::make_shared<State>();
+    state->defaults = detail::builtin_data().defaults;
+    c.defaults_ = state;
+    return c;
+}
+
+void Catalogue::add_grades(std::vector<Grade> incoming) {
+    // lookup key (name or alias) -> position in grades_
+    std::unordered_map<std::string, std::size_t> index;
+    auto rebuild_index = [&] {
+        index.clear();
+        for (std::size_t i = 0; i < grades_.size(); ++i)
+            for (auto& k : keys_of(grades_[i])) index.emplace(std::move(k), i);
+    };
+    rebuild_index();
+    for (auto& g : incoming) {
+        const auto keys = keys_of(g);
+        // The same name twice: a user grade replaces a built-in one (with a notice); anything
+        // else is an error, since a lookup could not tell them apart.
+        while (true) {
+            const auto clash = std::find_if(keys.begin(), keys.end(), [&](const auto& k) { return index.count(k) > 0; });
+            if (clash == keys.end()) break;
+            const auto position = index.at(*clash);
+            const Grade& existing = grades_[position];
+            const bool same_name = Catalogue::normalize_name(existing.name) == keys.front();
+            if (!(same_name && existing.builtin && !g.builtin))
+                throw InputError(SourceLocation{g.file, g.line, 0, {}},
+                                 fmt::format("grade {} has a name or alias that {} ({}) already uses", g.name,
+                                             existing.name, where(existing)));
+            notices_.push_back(fmt::format("{}: grade {} replaces the built-in grade of that name ({})", where(g), g.name,
+                                           where(existing)));
+            grades_.erase(grades_.begin() + static_cast<std::ptrdiff_t>(position));
+            rebuild_index();
+        }
+        for (const auto& k : keys) index.emplace(k, grades_.size());
+        grades_.push_back(std::move(g));
+    }
+}
+
+void Catalogue::add_file(const std::string& path, bool is_family_defaults) {
+    const auto doc = detail::YamlDocument::load(path);
+    auto state = std::make_shared<State>(*defaults_);
+    if (is_family_defaults) {
+        auto d = detail::read_family_defaults(*doc);
+        state->defaults[d.family] = std::move(d);
+        defaults_ = state;
+        return;
+    }
+    add_grades(detail::read_grade_file(*doc, defaults_->defaults, false));
+}
+
+void Catalogue::add_text(const std::string& text, const std::string& name) {
+    const auto doc = detail::YamlDocument::parse(text, name);
+    add_grades(detail::read_grade_file(*doc, defaults_->defaults, false));
+}
+
+void Catalogue::add_directory(const std::string& path) {
+    std::error_code ec;
+    if (!fs::is_directory(path, ec))
+        throw UsageError(fmt::format("grade directory `{}` does not exist or is not a directory", path));
+    for (const auto& f : detail::yaml_files_in((fs::path(path) / "families").string())) add_file(f, true);
+    for (const auto& f : detail::yaml_files_in(path)) {
+        const auto name = fs::path(f).filename();
+        if (name != detail::prices_file_name && name != detail::supply_file_name) add_file(f, false);
+    }
+}
+
+void Catalogue::add_environment_directories() {
+    const char* env = std::getenv("MAGSEL_GRADES");
+    if (env == nullptr) return;
+    std::string_view rest(env);
+    while (!rest.empty()) {
+        const auto colon = rest.find(':');
+        const auto dir = rest.substr(0, colon);
+        if (!dir.empty()) add_directory(std::string(dir));
+        if (colon == std::string_view::npos) break;
+        rest.remove_prefix(colon + 1);
+    }
+}
+
+const Grade* Catalogue::try_find(std::string_view name) const {
+    const auto key = normalize_name(name);
+    if (key.empty()) return nullptr;
+    for (const auto& g : grades_) {
+        const auto keys = keys_of(g);
+        if (std::find(keys.begin(), keys.end(), key) != keys.end()) return &g;
+    }
+    // "52SH" for N52SH: a sintered NdFeB name without its leading N.
+    if (std::isdigit(static_cast<unsigned char>(key.front()))) return try_find("N" + key);
+    return nullptr;
+}
+
+std::vector<std::string> Catalogue::suggestions(std::string_view name, std::size_t max) const {
+    // Compared on the lookup key of every name and alias ("52SH" is one edit from the alias
+    // G52SH); a sintered name is also tried with the leading N the lookup adds ("52SH" ~ N52SH).
+    std::vector<std::string> keys;
+    std::vector<const Grade*> owner;
+    for (const auto& g : grades_)
+        for (auto& k : keys_of(g)) keys.push_back(std::move(k)), owner.push_back(&g);
+    const auto key = normalize_name(name);
+    auto near = detail::closest_matches(key, keys, max);
+    if (!key.empty() && std::isdigit(static_cast<unsigned char>(key.front())))
+        for (auto& k : detail::closest_matches("N" + key, keys, max))
+            if (std::find(near.begin(), near.end(), k) == near.end()) near.push_back(std::move(k));
+    std::vector<std::string> out;
+    for (const auto& k : near) {
+        for (std::size_t i = 0; i < keys.size(); ++i) {
+            if (keys[i] != k) continue;
+            const Grade& g = *owner[i];
+            const bool by_name = normalize_name(g.name) == k;
+            std::string shown = g.name;
+            if (!by_name)
+                for (const auto& a : g.aliases)
+                    if (normalize_name(a) == k) shown = fmt::format("{} ({})", a, g.name);
+            if (std::find(out.begin(), out.end(), shown) == out.end() &&
+                std::none_of(out.begin(), out.end(), [&](const std::string& o) {
+                    return o == g.name || o.ends_with("(" + g.name + ")");
+                }))
+                out.push_back(shown);
+            break;
+        }
+        if (out.size() == max) break;
+    }
+    return out;
+}
+
+const Grade& Catalogue::find(std::string_view name) const {
+    if (const auto* g = try_find(name)) return *g;
+    const auto near = suggestions(name);
+    if (near.empty()) throw UsageError(fmt::format("unknown grade `{}` (see `magsel grades list`)", name));
+    throw UsageError(fmt::format("unknown grade `{}`; did you mean {}?", name, fmt::join(near, ", ")));
+}
+
+}  // namespace magsel

@@ -1,0 +1,509 @@
+#include "data/grade_file.hpp"
+#include "fit/fit_block.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <array>
+#include <regex>
+
+#include <fmt/format.h>
+
+#include "data/measured_curve_reader.hpp"
+#include "data/source_reader.hpp"
+#include "physics/temperature_model.hpp"
+
+namespace magsel::detail {
+namespace {
+
+// ---- plausibility limits (what `magsel validate` checks) ------------------------------------
+// Wider than any real grade, narrow enough to catch a wrong unit or a slipped decimal point.
+constexpr double br_low_tesla = 0.1, br_high_tesla = 1.6;
+constexpr double hcj_high_ampere_per_metre = 4.5e6;
+constexpr double alpha_low = -0.005, alpha_high = 0.0;           // 1/K (−0.5 … 0 %/K)
+constexpr double beta_ndfeb_smco_low = -0.012, beta_ndfeb_smco_high = 0.0;
+constexpr double beta_ferrite_low = 0.0, beta_ferrite_high = 0.008;
+constexpr double mu_rec_low = 1.0, mu_rec_high = 1.5;
+constexpr double squareness_low = 0.2, squareness_high = 0.99;
+constexpr double density_low = 3000.0, density_high = 9500.0;    // kg/m³
+constexpr double kelvin_high = 1273.15;                           // 1000 °C
+
+Family read_family(const YamlValue& v) {
+    const auto text = v.text();
+    if (auto f = family_from_string(text)) return *f;
+    std::vector<std::string> names;
+    for (auto f : all_families()) names.emplace_back(to_string(f));
+    v.fail(fmt::format("unknown family `{}`; one of: {}", text, fmt::join(names, ", ")));
+}
+
+void check_range(const YamlValue& v, double value, double low, double high, const std::string& what) {
+    if (value < low || value > high) v.fail(fmt::format("{} is outside the plausible range {}", what, fmt::format("[{:g}, {:g}]", low, high)));
+}
+
+/// A rated value: {min, typ, max, source, estimated}; returns SI doubles in a Rated<Q>.
+template <class Q>
+Rated<Q> read_rated(const YamlValue& v, Dimension dim, const Q& unit_one, const std::vector<Source>& sources,
+                    bool require_min_or_typ) {
+    v.check_keys({"min", "typ", "max", "source", "estimated"});
+    Rated<Q> r;
+    auto get = [&](const char* key) -> std::optional<Q> {
+        if (auto x = v.find(key)) return x->quantity(dim) * unit_one;
+        return std::nullopt;
+    };
+    r.min = get("min");
+    r.typ = get("typ");
+    r.max = get("max");
+    if (auto s = v.find("source")) {
+        r.source_id = s->text();
+        check_source_id(*s, r.source_id, sources);
+    }
+    if (auto e = v.find("estimated")) r.estimated = e->text();
+    if (require_min_or_typ && !r.min && !r.typ) v.fail("needs `min` (guaranteed) or `typ` (typical)");
+    if (!r.min && !r.typ && !r.max) v.fail("needs at least one of `min`, `typ`, `max`");
+    if (r.min && r.typ && *r.min > *r.typ) v.fail("`min` is larger than `typ`");
+    if (r.min && r.max && *r.min > *r.max) v.fail("`min` is larger than `max`");
+    if (r.typ && r.max && *r.typ > *r.max) v.fail("`typ` is larger than `max`");
+    return r;
+}
+
+template <class Q>
+double lowest_si(const Rated<Q>& r) {
+    if (r.min) return r.min->value();
+    if (r.typ) return r.typ->value();
+    return r.max->value();
+}
+
+template <class Q>
+double highest_si(const Rated<Q>& r) {
+    if (r.max) return r.max->value();
+    if (r.typ) return r.typ->value();
+    return r.min->value();
+}
+
+template <class Q>
+void check_rated_range(const YamlValue& v, const Rated<Q>& r, double low, double high, const std::string& what,
+                       double display_scale, const char* display_unit) {
+    for (const auto& q : {r.min, r.typ, r.max}) {
+        if (!q) continue;
+        const double x = q->value();
+        if (x <= low || x > high)
+            v.fail(fmt::format("{} {:g} {} is outside the plausible range ({:g}, {:g}] {}", what, x / display_scale,
+                               display_unit, low / display_scale, high / display_scale, display_unit));
+    }
+}
+
+/// `1.05` or {value: 1.05, source: id, estimated: "..."}
+Sourced<double> read_sourced_number(const YamlValue& v, const std::vector<Source>& sources) {
+    Sourced<double> s;
+    if (v.is_map()) {
+        v.check_keys({"value", "source", "estimated"});
+        s.value = v.require("value").number();
+        if (auto id = v.find("source")) {
+            s.source_id = id->text();
+            check_source_id(*id, s.source_id, sources);
+        }
+        if (auto e = v.find("estimated")) s.estimated = e->text();
+    } else {
+        s.value = v.number();
+    }
+    return s;
+}
+
+Sourced<units::Density> read_sourced_density(const YamlValue& v, const std::vector<Source>& sources) {
+    Sourced<units::Density> s;
+    const auto* value_node = &v;
+    std::optional<YamlValue> inner;
+    if (v.is_map()) {
+        v.check_keys({"value", "source", "estimated"});
+        inner = v.require("value");
+        value_node = &*inner;
+        if (auto id = v.find("source")) {
+            s.source_id = id->text();
+            check_source_id(*id, s.source_id, sources);
+        }
+        if (auto e = v.find("estimated")) s.estimated = e->text();
+    }
+    const double rho = value_node->quantity(Dimension::density);
+    check_range(*value_node, rho, density_low, density_high, "the density (kg/m^3)");
+    s.value = rho * units::kilogram_per_cubic_metre;
+    return s;
+}
+
+Composition read_composition(const YamlValue& v, const std::vector<Source>& sources, bool family_defaults) {
+    if (family_defaults) v.check_keys({"elements", "heavy_rare_earth", "basis", "note", "source"});
+    else v.check_keys({"elements", "basis", "note", "source"});
+    Composition c;
+    double total = 0.0;
+    for (const auto& [element, value] : v.require("elements").entries()) {
+        if (!is_known_element(element)) {
+            const auto names = known_element_names();
+            const auto near = closest_matches(element, names, 1);
+            value.fail(near.empty() ? fmt::format("unknown element `{}`", element)
+                                    : fmt::format("unknown element `{}` (did you mean `{}`?)", element, near.front()));
+        }
+        const double x = value.quantity(Dimension::fraction);
+        check_range(value, x * 100.0, 0.0, 100.0, "a mass fraction in %");
+        c.elements.push_back({element, x});
+        total += x;
+    }
+    if (std::abs(total - 1.0) > 0.01)
+        v.require("elements").fail(fmt::format("the elements add up to {:.2f} %, not 100 % ± 1 %", total * 100.0));
+    const auto basis = v.require("basis");
+    if (basis.text() != "published" && basis.text() != "estimated") basis.fail("`basis` is `published` or `estimated`");
+    c.estimated = basis.text() == "estimated";
+    if (auto n = v.find("note")) c.note = n->text();
+    if (c.estimated && c.note.empty()) v.fail("an estimated composition needs a `note` saying how");
+    if (auto id = v.find("source")) {
+        c.source_id = id->text();
+        check_source_id(*id, c.source_id, sources);
+    }
+    if (auto h = v.find("heavy_rare_earth")) {
+        h->check_keys({"replaces", "dy_share"});
+        const auto replaces = h->require("replaces");
+        c.heavy_rare_earth_replaces = replaces.text();
+        if (c.fraction_of(c.heavy_rare_earth_replaces) <= 0.0)
+            replaces.fail(fmt::format("`{}` is not among the elements", c.heavy_rare_earth_replaces));
+        if (auto share = h->find("dy_share")) {
+            c.dy_share = share->number();
+            check_range(*share, c.dy_share, 0.0, 1.0, "the Dy share of Dy + Tb");
+        }
+    }
+    return c;
+}
+
+/// A grade's composition from its family's: the grade's Dy + Tb takes the place of part of the
+/// family's `replaces` element (PrNd for NdFeB).
+Composition derive_composition(const YamlValue& grade_node, const Composition& family, const Grade& g) {
+    Composition c = family;
+    c.origin = ValueOrigin::family_default;
+    c.heavy_rare_earth_replaces.clear();
+    if (!g.heavy_rare_earth || family.heavy_rare_earth_replaces.empty() || g.heavy_rare_earth->dy_tb_fraction == 0.0)
+        return c;
+    const double x = g.heavy_rare_earth->dy_tb_fraction;
+    const double tb_share = g.heavy_rare_earth->tb_share.value_or(1.0 - family.dy_share);
+    for (auto& e : c.elements) {
+        if (e.element != family.heavy_rare_earth_replaces) continue;
+        if (e.fraction < x)
+            grade_node.fail(fmt::format("Dy + Tb ({:.1f} %) exceeds the family composition's {} ({:.1f} %)", x * 100.0,
+                                        e.element, e.fraction * 100.0));
+        e.fraction -= x;
+    }
+    if (x * (1.0 - tb_share) > 0.0) c.elements.push_back({"Dy", x * (1.0 - tb_share)});
+    if (x * tb_share > 0.0) c.elements.push_back({"Tb", x * tb_share});
+    c.note = fmt::format("the family's typical composition with this grade's Dy + Tb ({:.1f} wt %) in place of {}; {}",
+                         x * 100.0, family.heavy_rare_earth_replaces, family.note);
+    c.estimated = true;
+    return c;
+}
+
+
+void read_coefficients(const YamlValue& v, Grade& g, const std::vector<Source>& sources) {
+    v.check_keys({"remanence", "coercivity", "range", "source", "estimated"});
+    TemperatureCoefficients c;
+    const auto alpha = v.require("remanence");
+    c.remanence_per_kelvin = alpha.quantity(Dimension::temperature_coefficient);
+    check_range(alpha, c.remanence_per_kelvin * 100, alpha_low * 100, alpha_high * 100, "α(Br) in %/K");
+    const auto beta = v.require("coercivity");
+    c.coercivity_per_kelvin = beta.quantity(Dimension::temperature_coefficient);
+    if (g.family == Family::ferrite)
+        check_range(beta, c.coercivity_per_kelvin * 100, beta_ferrite_low * 100, beta_ferrite_high * 100,
+                    "β(Hcj) of a ferrite in %/K (ferrite coercivity rises with temperature)");
+    else
+        check_range(beta, c.coercivity_per_kelvin * 100, beta_ndfeb_smco_low * 100, beta_ndfeb_smco_high * 100,
+                    "β(Hcj) in %/K");
+    const auto range = v.require("range");
+    const auto ends = range.items();
+    if (ends.size() != 2) range.fail("expected [low, high], two temperatures");
+    const double low = read_temperature(ends[0]), high = read_temperature(ends[1]);
+    if (!(low < high)) range.fail("the range's low end must be below its high end");
+    c.range_low = units::kelvin_point(low);
+    c.range_high = units::kelvin_point(high);
+    if (auto s = v.find("source")) {
+        c.source_id = s->text();
+        check_source_id(*s, c.source_id, sources);
+    }
+    if (auto e = v.find("estimated")) c.estimated = e->text();
+    g.coefficients = c;
+}
+
+void read_points(const YamlValue& v, Grade& g, const std::vector<Source>& sources) {
+    for (const auto& p : v.items()) {
+        p.check_keys({"T", "remanence", "coercivity_intrinsic", "source"});
+        TemperaturePoint point;
+        point.temperature = units::kelvin_point(read_temperature(p.require("T")));
+        if (auto br = p.find("remanence")) {
+            const double b = br->quantity(Dimension::flux_density);
+            check_range(*br, b, 0.0, br_high_tesla, "Br in T");
+            point.remanence = b * units::tesla;
+        }
+        if (auto h = p.find("coercivity_intrinsic")) {
+            const double x = h->quantity(Dimension::field_strength);
+            check_range(*h, x, 0.0, hcj_high_ampere_per_metre, "Hcj in A/m");
+            point.coercivity_intrinsic = x * units::ampere_per_metre;
+        }
+        if (!point.remanence && !point.coercivity_intrinsic) p.fail("a point needs `remanence` and/or `coercivity_intrinsic`");
+        if (auto s = p.find("source")) {
+            point.source_id = s->text();
+            check_source_id(*s, point.source_id, sources);
+        }
+        g.temperature_points.push_back(point);
+    }
+}
+
+/// Build Br(T) and Hcj(T) models: points where two or more temperatures are given, else the
+/// linear coefficients.
+void build_temperature_models(const YamlValue& grade_node, Grade& g) {
+    std::vector<std::pair<double, double>> br_points, hcj_points;
+    for (const auto& p : g.temperature_points) {
+        if (p.remanence) br_points.emplace_back(p.temperature.value(), p.remanence->value());
+        if (p.coercivity_intrinsic) hcj_points.emplace_back(p.temperature.value(), p.coercivity_intrinsic->value());
+    }
+    auto build = [&](const std::vector<std::pair<double, double>>& pts, double coefficient, const char* what)
+        -> RelativeTemperatureModel {
+        if (pts.size() >= 2) {
+            auto r = model_from_points(pts);
+            if (!r.error.empty()) grade_node.find("temperature_points")->fail(fmt::format("{}: {}", what, r.error));
+            return r.model;
+        }
+        if (!g.coefficients)
+            grade_node.fail(fmt::format("{}: needs `temperature_coefficients`, or `temperature_points` at two or more "
+                                        "temperatures", what));
+        return model_from_coefficient(coefficient, g.coefficients->range_low.value(), g.coefficients->range_high.value());
+    };
+    const double alpha = g.coefficients ? g.coefficients->remanence_per_kelvin : 0.0;
+    const double beta = g.coefficients ? g.coefficients->coercivity_per_kelvin : 0.0;
+    g.remanence_model = build(br_points, alpha, "remanence");
+    g.coercivity_model = build(hcj_points, beta, "coercivity_intrinsic");
+}
+
+void copy_family_source(Grade& g, const FamilyDefaults& d, std::string& source_id) {
+    const std::string wanted = source_id.empty() ? "file" : source_id;
+    for (const auto& s : d.sources) {
+        if (s.id != wanted) continue;
+        Source copy = s;
+        copy.id = "family:" + s.id;
+        source_id = copy.id;
+        if (std::none_of(g.other_sources.begin(), g.other_sources.end(),
+                         [&](const Source& o) { return o.id == copy.id; }))
+            g.other_sources.push_back(copy);
+        return;
+    }
+}
+
+/// `hre_free: true` (stated by the grade's source) or `hre_free: {basis: stated|estimated,
+/// source: ID, note: ...}`. `hre_free: false` states nothing (the composition still decides).
+std::optional<HreFreeStatement> read_hre_free(const YamlValue& v, const Grade& g, const std::vector<Source>& sources) {
+    HreFreeStatement h;
+    if (v.is_scalar()) {
+        if (!v.boolean()) return std::nullopt;
+    } else {
+        v.check_keys({"basis", "source", "note"});
+        const auto basis = v.require("basis");
+        if (basis.text() == "stated") h.basis = HreFreeBasis::stated;
+        else if (basis.text() == "estimated") h.basis = HreFreeBasis::estimated;
+        else basis.fail("`basis` is `stated` (a maker or paper says so) or `estimated` (say why in `note`)");
+        if (auto s = v.find("source")) {
+            h.source_id = s->text();
+            check_source_id(*s, h.source_id, sources);
+        }
+        if (auto n = v.find("note")) h.note = n->text();
+        if (h.basis == HreFreeBasis::estimated && h.note.empty()) v.fail("an estimated `hre_free` needs a `note` saying why");
+    }
+    if (g.heavy_rare_earth && g.heavy_rare_earth->dy_tb_fraction > 0.0)
+        v.fail(fmt::format("`hre_free` contradicts this grade's Dy + Tb content of {:g} %",
+                           g.heavy_rare_earth->dy_tb_fraction * 100.0));
+    return h;
+}
+
+/// `recycled_content: {value: 25 %, basis: stated, source: ID}`: a supplier's statement.
+RecycledContent read_recycled_content(const YamlValue& v, const std::vector<Source>& sources) {
+    v.check_keys({"value", "basis", "source"});
+    RecycledContent c;
+    const auto value = v.require("value");
+    c.fraction = value.quantity(Dimension::fraction);
+    check_range(value, c.fraction * 100.0, 0.0, 100.0, "a recycled share in %");
+    const auto basis = v.require("basis");
+    if (basis.text() != "stated")
+        basis.fail("`basis` is `stated`: a recycled share is what a supplier states (there is no estimate of it)");
+    c.basis = basis.text();
+    if (auto s = v.find("source")) {
+        c.source_id = s->text();
+        check_source_id(*s, c.source_id, sources);
+    }
+    return c;
+}
+
+Grade read_grade(const YamlValue& v, const std::string& series, Family family, const std::vector<Source>& sources,
+                 const FamilyDefaultsMap& defaults, bool builtin) {
+    v.check_keys({"name", "aliases", "source", "process", "remanence", "coercivity_intrinsic", "coercivity_normal",
+                  "energy_product", "temperature_coefficients", "temperature_points", "recoil_permeability",
+                  "squareness", "density", "max_operating_temperature", "curie_temperature", "heavy_rare_earth",
+                  "hre_free", "composition", "recycled_content", "notes", "fit", "demagnetization_curves"});
+    Grade g;
+    g.family = family;
+    g.series = series;
+    g.builtin = builtin;
+    g.file = v.location().file;
+    g.line = v.location().line;
+    const auto name = v.require("name");
+    g.name = name.text();
+    if (g.name.empty() || g.name.size() > 64) name.fail("a grade name must have 1 to 64 characters");
+    if (auto a = v.find("aliases"))
+        for (const auto& item : a->items()) g.aliases.push_back(item.text());
+
+    std::string source_id = "file";
+    if (auto s = v.find("source")) {
+        source_id = s->text();
+        check_source_id(*s, source_id, sources);
+    }
+    for (const auto& s : sources) {
+        if (s.id == source_id) g.source = s;
+        else g.other_sources.push_back(s);
+    }
+    g.other_sources.push_back(sources.front());  // the file's source stays reachable as "file"
+
+    if (auto p = v.find("process")) {
+        g.process = p->text();
+        if (g.process != "conventional" && g.process != "grain-boundary-diffusion" && g.process != "hre-free")
+            p->fail("`process` is one of conventional, grain-boundary-diffusion, hre-free");
+    }
+
+    const auto br = v.require("remanence");
+    g.remanence = read_rated(br, Dimension::flux_density, 1.0 * units::tesla, sources, true);
+    check_rated_range(br, g.remanence, br_low_tesla, br_high_tesla, "Br", 1.0, "T");
+    const auto hcj = v.require("coercivity_intrinsic");
+    g.coercivity_intrinsic = read_rated(hcj, Dimension::field_strength, 1.0 * units::ampere_per_metre, sources, true);
+    check_rated_range(hcj, g.coercivity_intrinsic, 0.0, hcj_high_ampere_per_metre, "Hcj", 1000.0, "kA/m");
+    if (auto hcb = v.find("coercivity_normal")) {
+        g.coercivity_normal = read_rated(*hcb, Dimension::field_strength, 1.0 * units::ampere_per_metre, sources, false);
+        check_rated_range(*hcb, g.coercivity_normal, 0.0, hcj_high_ampere_per_metre, "Hcb", 1000.0, "kA/m");
+        if (lowest_si(g.coercivity_normal) > highest_si(g.coercivity_intrinsic) * 1.0000001)
+            hcb->fail("Hcb is larger than Hcj: the normal coercivity can never exceed the intrinsic one");
+    }
+    if (auto bh = v.find("energy_product")) {
+        g.energy_product = read_rated(*bh, Dimension::energy_density, 1.0 * units::joule_per_cubic_metre, sources, false);
+        // (BH)max ≤ Br²/(4 μ0) for any magnet (the ideal μrec = 1 recoil line): the lowest
+        // rated (BH)max must fit under the highest rated Br, with 5 % for rounding.
+        const double br_top = highest_si(g.remanence);
+        const double ceiling = br_top * br_top / (4.0 * units::mu0) * 1.05;
+        if (lowest_si(g.energy_product) > ceiling)
+            bh->fail(fmt::format("(BH)max {:g} kJ/m^3 is above Br²/(4μ0) = {:g} kJ/m^3, impossible for Br {:g} T",
+                                 lowest_si(g.energy_product) / 1000.0, ceiling / 1.05 / 1000.0, br_top));
+    }
+
+    if (auto c = v.find("temperature_coefficients")) read_coefficients(*c, g, sources);
+    if (auto p = v.find("temperature_points")) read_points(*p, g, sources);
+    build_temperature_models(v, g);
+    if (auto c = v.find("demagnetization_curves")) g.measured_curves = read_measured_curves(*c, sources);
+
+    const auto family_defaults = defaults.find(family);
+    if (family_defaults == defaults.end())
+        v.fail(fmt::format("no family defaults loaded for `{}` (grades/families/{}.yaml)", to_string(family),
+                           to_string(family)));
+    const auto& d = family_defaults->second;
+    if (auto m = v.find("recoil_permeability")) {
+        g.recoil_permeability = read_sourced_number(*m, sources);
+        check_range(*m, g.recoil_permeability.value, mu_rec_low, mu_rec_high, "the recoil permeability");
+    } else {
+        g.recoil_permeability = d.recoil_permeability;
+        g.recoil_permeability.origin = ValueOrigin::family_default;
+        copy_family_source(g, d, g.recoil_permeability.source_id);
+    }
+    if (auto s = v.find("squareness")) {
+        g.squareness = read_sourced_number(*s, sources);
+        check_range(*s, g.squareness.value, squareness_low, squareness_high, "the squareness Hk/Hcj");
+    } else {
+        g.squareness = d.squareness;
+        g.squareness.origin = ValueOrigin::family_default;
+        copy_family_source(g, d, g.squareness.source_id);
+    }
+    if (auto rho = v.find("density")) {
+        g.density = read_sourced_density(*rho, sources);
+    } else {
+        g.density = d.density;
+        g.density.origin = ValueOrigin::family_default;
+        copy_family_source(g, d, g.density.source_id);
+    }
+
+    if (auto t = v.find("max_operating_temperature")) g.max_operating_temperature = units::kelvin_point(read_temperature(*t));
+    if (auto t = v.find("curie_temperature")) g.curie_temperature = units::kelvin_point(read_temperature(*t));
+    if (auto h = v.find("heavy_rare_earth")) {
+        h->check_keys({"dy_tb", "basis", "note", "tb_share"});
+        HeavyRareEarth hre;
+        const auto amount = h->require("dy_tb");
+        hre.dy_tb_fraction = amount.quantity(Dimension::fraction);
+        check_range(amount, hre.dy_tb_fraction * 100, 0.0, 20.0, "Dy + Tb in wt %");
+        const auto basis = h->require("basis");
+        const auto b = basis.text();
+        if (b != "published" && b != "estimated") basis.fail("`basis` is `published` or `estimated`");
+        hre.estimated = b == "estimated";
+        if (auto n = h->find("note")) hre.note = n->text();
+        if (hre.estimated && hre.note.empty()) h->fail("an estimated content needs a `note` saying how");
+        if (auto tb = h->find("tb_share")) {
+            hre.tb_share = tb->number();
+            check_range(*tb, *hre.tb_share, 0.0, 1.0, "the Tb share of Dy + Tb");
+        }
+        g.heavy_rare_earth = hre;
+    } else if (is_ndfeb(family)) {
+        v.fail("NdFeB grades need `heavy_rare_earth` (Dy + Tb content, published or estimated)");
+    }
+    if (auto f = v.find("hre_free")) g.hre_free_statement = read_hre_free(*f, g, sources);
+    if (auto c = v.find("composition")) {
+        g.composition = read_composition(*c, sources, false);
+        if (g.heavy_rare_earth) {
+            const double stated = g.composition->fraction_of("Dy") + g.composition->fraction_of("Tb");
+            if (std::abs(stated - g.heavy_rare_earth->dy_tb_fraction) > 0.001)
+                c->fail(fmt::format("Dy + Tb in the composition ({:.2f} %) differs from `heavy_rare_earth` ({:.2f} %)",
+                                    stated * 100.0, g.heavy_rare_earth->dy_tb_fraction * 100.0));
+        }
+    } else if (d.composition) {
+        g.composition = derive_composition(v, *d.composition, g);
+        copy_family_source(g, d, g.composition->source_id);
+    }
+    if (auto r = v.find("recycled_content")) g.recycled_content = read_recycled_content(*r, sources);
+    if (auto n = v.find("notes")) g.notes = n->text();
+    if (auto f = v.find("fit")) check_fit_block(*f);
+    return g;
+}
+
+}  // namespace
+
+/// A magnet temperature [K] (a located error beyond the plausible range).
+double read_temperature(const YamlValue& v) {
+    const double k = v.quantity(Dimension::temperature);
+    if (k > kelvin_high) v.fail(fmt::format("{:g} degC is not a plausible magnet temperature", k - 273.15));
+    return k;
+}
+
+FamilyDefaults read_family_defaults(const YamlDocument& doc) {
+    const auto root = doc.root();
+    root.check_keys({"family", "source", "sources", "notes", "recoil_permeability", "squareness", "density",
+                     "composition"});
+    FamilyDefaults d;
+    d.file = doc.file_name();
+    d.family = read_family(root.require("family"));
+    d.sources = read_sources(root);
+    const auto m = root.require("recoil_permeability");
+    d.recoil_permeability = read_sourced_number(m, d.sources);
+    check_range(m, d.recoil_permeability.value, mu_rec_low, mu_rec_high, "the recoil permeability");
+    const auto s = root.require("squareness");
+    d.squareness = read_sourced_number(s, d.sources);
+    check_range(s, d.squareness.value, squareness_low, squareness_high, "the squareness Hk/Hcj");
+    d.density = read_sourced_density(root.require("density"), d.sources);
+    if (auto c = root.find("composition")) d.composition = read_composition(*c, d.sources, true);
+    return d;
+}
+
+std::vector<Grade> read_grade_file(const YamlDocument& doc, const FamilyDefaultsMap& defaults, bool builtin) {
+    const auto root = doc.root();
+    root.check_keys({"family", "series", "source", "sources", "notes", "grades"});
+    const Family family = read_family(root.require("family"));
+    const auto series = root.require("series").text();
+    const auto sources = read_sources(root);
+    const auto list = root.require("grades");
+    std::vector<Grade> grades;
+    for (const auto& item : list.items()) grades.push_back(read_grade(item, series, family, sources, defaults, builtin));
+    if (grades.empty()) list.fail("a grade file needs at least one grade");
+    return grades;
+}
+
+}  // namespace magsel::detail

@@ -1,0 +1,242 @@
+#include "data/yaml_reader.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <fmt/format.h>
+
+namespace magsel::detail {
+namespace {
+
+/// Lines as yaml-cpp 0.7 counts them for its marks: LF and CRLF end a line; a lone CR does not
+/// (it stays in the line and is shown as a space).
+std::vector<std::string> split_lines(const std::string& text) {
+    std::vector<std::string> lines;
+    std::string line;
+    std::istringstream in(text);
+    while (std::getline(in, line)) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        lines.push_back(line);
+    }
+    if (!lines.empty() && lines.front().rfind("\xEF\xBB\xBF", 0) == 0) lines.front().erase(0, 3);
+    return lines;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        cur[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const bool same = std::tolower(static_cast<unsigned char>(a[i - 1])) ==
+                              std::tolower(static_cast<unsigned char>(b[j - 1]));
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (same ? 0 : 1)});
+        }
+        std::swap(prev, cur);
+    }
+    return prev[b.size()];
+}
+
+}  // namespace
+
+std::vector<std::string> closest_matches(std::string_view word, const std::vector<std::string>& candidates,
+                                         std::size_t max_results) {
+    std::vector<std::pair<std::size_t, std::string>> scored;
+    const std::size_t limit = std::max<std::size_t>(2, word.size() / 2);
+    for (const auto& c : candidates) {
+        const auto d = edit_distance(word, c);
+        if (d <= limit) scored.emplace_back(d, c);
+    }
+    std::stable_sort(scored.begin(), scored.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+    std::vector<std::string> out;
+    for (const auto& [d, c] : scored) {
+        if (out.size() == max_results) break;
+        if (std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
+    }
+    return out;
+}
+
+// ---- YamlDocument --------------------------------------------------------------------------
+
+std::shared_ptr<const YamlDocument> YamlDocument::parse(std::string text, std::string file_name) {
+    auto doc = std::make_shared<YamlDocument>();
+    doc->file_name_ = std::move(file_name);
+    doc->lines_ = split_lines(text);
+    try {
+        doc->root_ = YAML::Load(text);
+    } catch (const YAML::Exception& e) {
+        // yaml-cpp says "bad file" when it gives up on nesting depth
+        const std::string what = e.msg == "bad file" ? "YAML nested too deeply (or malformed)"
+                                 : e.msg.empty()     ? "invalid YAML"
+                                                     : e.msg;
+        throw InputError(doc->location(e.mark), what);
+    }
+    if (!doc->root_.IsDefined() || doc->root_.IsNull())
+        throw InputError(SourceLocation{doc->file_name_, 0, 0, {}}, "the file is empty");
+    return doc;
+}
+
+std::shared_ptr<const YamlDocument> YamlDocument::load(const std::string& path) { return load_named(path, path); }
+
+std::string read_input_file(const std::string& path, const std::string& display_name) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(SourceLocation{display_name, 0, 0, {}}, "cannot open the file for reading");
+    in.seekg(0, std::ios::end);
+    const auto size = in.tellg();
+    if (size > static_cast<std::streamoff>(max_input_file_bytes))
+        throw InputError(SourceLocation{display_name, 0, 0, {}},
+                         fmt::format("the file has {} bytes; magsel reads input files of at most {} MiB",
+                                     static_cast<long long>(size), max_input_file_bytes >> 20));
+    in.seekg(0, std::ios::beg);
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    if (in.bad()) throw InputError(SourceLocation{display_name, 0, 0, {}}, "cannot read the file");
+    return buffer.str();
+}
+
+std::shared_ptr<const YamlDocument> YamlDocument::load_named(const std::string& path, const std::string& display_name) {
+    return parse(read_input_file(path, display_name), display_name);
+}
+
+YamlValue YamlDocument::root() const {
+    return YamlValue(this, root_, "", location(root_.Mark()));
+}
+
+SourceLocation YamlDocument::location(const YAML::Mark& mark) const {
+    SourceLocation at{file_name_, 0, 0, {}};
+    if (mark.is_null() || mark.line < 0) return at;
+    at.line = mark.line + 1;
+    at.column = mark.column + 1;
+    if (static_cast<std::size_t>(mark.line) < lines_.size()) at.line_text = lines_[static_cast<std::size_t>(mark.line)];
+    return at;
+}
+
+// ---- YamlValue -----------------------------------------------------------------------------
+
+YamlValue::YamlValue(const YamlDocument* doc, YAML::Node node, std::string path, SourceLocation fallback)
+    : doc_(doc), node_(std::move(node)), path_(std::move(path)), fallback_(std::move(fallback)) {}
+
+SourceLocation YamlValue::location() const {
+    if (node_.IsDefined()) {
+        const auto mark = node_.Mark();
+        if (!mark.is_null() && mark.line >= 0) return doc_->location(mark);
+    }
+    return fallback_;
+}
+
+void YamlValue::fail(const std::string& message) const {
+    const auto where = path_.empty() ? message : fmt::format("{}: {}", path_, message);
+    throw InputError(location(), where);
+}
+
+std::string YamlValue::kind() const {
+    if (is_null()) return "nothing";
+    if (is_map()) return "a map";
+    if (is_sequence()) return "a list";
+    return fmt::format("`{}`", node_.Scalar());
+}
+
+void YamlValue::expect_map() const {
+    if (!is_map()) fail(fmt::format("expected a map of keys, found {}", kind()));
+}
+
+void YamlValue::check_keys(std::initializer_list<std::string_view> allowed) const {
+    expect_map();
+    std::set<std::string> seen;
+    const std::vector<std::string> allowed_list(allowed.begin(), allowed.end());
+    for (auto it = node_.begin(); it != node_.end(); ++it) {
+        const YamlValue key(doc_, it->first, path_, location());
+        if (!it->first.IsScalar()) key.fail("a key must be a plain word");
+        const auto name = it->first.Scalar();
+        if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
+            const auto near = closest_matches(name, allowed_list, 1);
+            key.fail(near.empty() ? fmt::format("unknown key `{}`", name)
+                                  : fmt::format("unknown key `{}` (did you mean `{}`?)", name, near.front()));
+        }
+        if (!seen.insert(name).second) key.fail(fmt::format("duplicate key `{}`", name));
+    }
+}
+
+std::optional<YamlValue> YamlValue::find(std::string_view key) const {
+    expect_map();
+    for (auto it = node_.begin(); it != node_.end(); ++it) {
+        if (it->first.IsScalar() && it->first.Scalar() == key) {
+            auto child_path = path_.empty() ? std::string(key) : fmt::format("{}.{}", path_, key);
+            // A null value (`key:` with nothing after it) has no mark of its own: point at the key.
+            return YamlValue(doc_, it->second, std::move(child_path), doc_->location(it->first.Mark()));
+        }
+    }
+    return std::nullopt;
+}
+
+YamlValue YamlValue::require(std::string_view key) const {
+    auto v = find(key);
+    if (!v) fail(fmt::format("missing required key `{}`", key));
+    if (v->is_null()) v->fail("a value is required here");
+    return *v;
+}
+
+std::vector<std::pair<std::string, YamlValue>> YamlValue::entries() const {
+    expect_map();
+    std::vector<std::pair<std::string, YamlValue>> out;
+    std::set<std::string> seen;
+    for (auto it = node_.begin(); it != node_.end(); ++it) {
+        const YamlValue key(doc_, it->first, path_, location());
+        if (!it->first.IsScalar()) key.fail("a key must be a plain word");
+        const auto name = it->first.Scalar();
+        if (!seen.insert(name).second) key.fail(fmt::format("duplicate key `{}`", name));
+        auto child_path = path_.empty() ? name : fmt::format("{}.{}", path_, name);
+        out.emplace_back(name, YamlValue(doc_, it->second, std::move(child_path), doc_->location(it->first.Mark())));
+    }
+    return out;
+}
+
+std::vector<YamlValue> YamlValue::items() const {
+    if (!is_sequence()) fail(fmt::format("expected a list, found {}", kind()));
+    std::vector<YamlValue> out;
+    std::size_t index = 0;
+    for (const auto& child : node_) {
+        out.emplace_back(doc_, child, fmt::format("{}[{}]", path_, index), location());
+        ++index;
+    }
+    return out;
+}
+
+std::string YamlValue::text() const {
+    if (!is_scalar()) fail(fmt::format("expected a single value, found {}", kind()));
+    return node_.Scalar();
+}
+
+double YamlValue::number() const {
+    const auto s = text();
+    double v = 0.0;
+    const char* first = s.data();
+    if (!s.empty() && s.front() == '+') ++first;
+    const auto [ptr, ec] = std::from_chars(first, s.data() + s.size(), v);
+    if (ec != std::errc{} || ptr != s.data() + s.size()) fail(fmt::format("expected a plain number, found `{}`", s));
+    if (!std::isfinite(v)) fail(fmt::format("the number must be finite, found `{}`", s));
+    return v;
+}
+
+bool YamlValue::boolean() const {
+    const auto s = text();
+    if (s == "true" || s == "True" || s == "TRUE" || s == "yes") return true;
+    if (s == "false" || s == "False" || s == "FALSE" || s == "no") return false;
+    fail(fmt::format("expected true or false, found `{}`", s));
+}
+
+double YamlValue::quantity(Dimension expected) const {
+    const auto s = text();
+    try {
+        return parse_quantity(s, expected);
+    } catch (const UnitError& e) {
+        fail(e.what());
+    }
+}
+
+}  // namespace magsel::detail

@@ -1,0 +1,457 @@
+#include "magsel/economics.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "data/builtin_data.hpp"
+#include "magsel/error.hpp"
+#include "magsel/quantity_parser.hpp"
+#include "data/source_reader.hpp"
+#include "data/yaml_reader.hpp"
+
+namespace magsel {
+namespace {
+
+using detail::YamlDocument;
+using detail::YamlValue;
+
+Family read_family_name(const YamlValue& v) {
+    if (auto f = family_from_string(v.text())) return *f;
+    v.fail(fmt::format("unknown family `{}`", v.text()));
+}
+
+const std::vector<Source>& check(const std::vector<Source>& sources, const YamlValue& item, std::string& id_out) {
+    if (auto id = item.find("source")) {
+        id_out = id->text();
+        detail::check_source_id(*id, id_out, sources);
+    }
+    return sources;
+}
+
+/// "667500 CNY/t" with the exchange rates → USD per kg (of the quoted form).
+double parse_price(const YamlValue& v, const std::map<std::string, double>& usd_per_unit) {
+    static const std::regex pattern(R"(\s*([-+]?[0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\s*([A-Z]{3})\s*/\s*([A-Za-z]+)\s*)");
+    const auto text = v.text();
+    std::smatch m;
+    if (!std::regex_match(text, m, pattern))
+        v.fail(fmt::format("expected a price like `667500 CNY/t` or `85 USD/kg`, found `{}`", text));
+    const double value = std::stod(m[1]);
+    const std::string currency = m[2];
+    double rate = 1.0;
+    if (currency != "USD") {
+        const auto it = usd_per_unit.find(currency);
+        if (it == usd_per_unit.end()) v.fail(fmt::format("no exchange rate for {} in `exchange_rates`", currency));
+        rate = it->second;
+    }
+    double kg = 0.0;
+    try {
+        kg = parse_quantity("1 " + std::string(m[3]), Dimension::mass);
+    } catch (const UnitError& e) {
+        v.fail(e.what());
+    }
+    if (!(value > 0.0)) v.fail("a price must be positive");
+    return value * rate / kg;
+}
+
+const std::string& oldest(const std::string& a, const std::string& b) { return a.empty() || (!b.empty() && b < a) ? b : a; }
+
+std::vector<std::string> market_ids(const std::vector<Market>& markets) {
+    std::vector<std::string> ids;
+    for (const auto& m : markets) ids.push_back(m.id);
+    return ids;
+}
+
+}  // namespace
+
+// ---- price table -------------------------------------------------------------------------------
+
+PriceTable PriceTable::parse(const std::string& text, const std::string& name) {
+    const auto doc = YamlDocument::parse(text, name);
+    const auto root = doc->root();
+    root.check_keys({"currency", "source", "sources", "notes", "exchange_rates", "markets", "default_market", "materials",
+                     "yield", "processing"});
+    PriceTable t;
+    const auto currency = root.require("currency");
+    if (currency.text() != "USD") currency.fail("magsel reports costs in USD: `currency: USD`");
+    const auto sources = detail::read_sources(root);
+
+    std::map<std::string, double> rates;
+    if (auto list = root.find("exchange_rates")) {
+        for (const auto& item : list->items()) {
+            item.check_keys({"currency", "usd", "date", "source", "estimated"});
+            const auto code = item.require("currency");
+            const double usd = item.require("usd").number();
+            if (!(usd > 0.0)) item.require("usd").fail("an exchange rate must be positive");
+            detail::read_date(item.require("date"), true);
+            std::string id;
+            check(sources, item, id);
+            rates[code.text()] = usd;
+        }
+    }
+    // markets: an optional list; without it the file has one market, `default`
+    if (auto list = root.find("markets")) {
+        for (const auto& item : list->items()) {
+            item.check_keys({"id", "name", "notes", "source"});
+            const auto id = item.require("id");
+            if (t.find_market(id.text())) id.fail(fmt::format("a second market `{}`", id.text()));
+            if (id.text().empty() || id.text().find_first_of(" \t=,") != std::string::npos)
+                id.fail("a market id is one word, e.g. `europe`");
+            Market m{id.text(), item.require("name").text(), {}};
+            if (auto n = item.find("notes")) m.notes = n->text();
+            std::string source_id;
+            check(sources, item, source_id);
+            t.markets_.push_back(std::move(m));
+        }
+        if (t.markets_.empty()) list->fail("`markets` lists at least one market");
+    } else {
+        t.markets_.push_back({"default", "the only market of the price file (it has no `markets:`)", {}});
+    }
+    t.default_market_ = t.markets_.front().id;
+    if (auto d = root.find("default_market")) {
+        if (!t.find_market(d->text())) d->fail(fmt::format("unknown market `{}`; the file's markets: {}", d->text(),
+                                                           fmt::join(market_ids(t.markets_), ", ")));
+        t.default_market_ = d->text();
+    }
+    for (const auto& item : root.require("materials").items()) {
+        item.check_keys({"key", "market", "price", "form", "metal_fraction", "date", "source", "estimated", "notes"});
+        MaterialPrice p;
+        const auto key = item.require("key");
+        p.key = key.text();
+        if (!detail::is_known_element(p.key)) key.fail(fmt::format("unknown element `{}`", p.key));
+        p.market = t.default_market_;
+        if (auto m = item.find("market")) {
+            if (!root.find("markets")) m->fail("`market:` needs a `markets:` list at the top of the file");
+            if (!t.find_market(m->text()))
+                m->fail(fmt::format("unknown market `{}`; the file's markets: {}", m->text(),
+                                    fmt::join(market_ids(t.markets_), ", ")));
+            p.market = m->text();
+        }
+        for (const auto& q : t.quotes_)
+            if (q.key == p.key && q.market == p.market)
+                key.fail(t.markets_.size() > 1 ? fmt::format("a second price for `{}` in the market `{}`", p.key, p.market)
+                                               : fmt::format("a second price for `{}`", p.key));
+        const auto form = item.require("form").text();
+        double fraction = 1.0;
+        if (auto f = item.find("metal_fraction")) {
+            fraction = f->number();
+            if (!(fraction > 0.0 && fraction <= 1.0)) f->fail("`metal_fraction` is in (0, 1]");
+        } else if (form != "metal") {
+            item.fail("a quote for an oxide or compound needs `metal_fraction` (kg of element per kg quoted)");
+        }
+        const auto price = item.require("price");
+        p.per_kg = parse_price(price, rates) / fraction * units::usd_per_kilogram;
+        p.quoted = fmt::format("{}, {}", price.text(), form);
+        p.date = detail::read_date(item.require("date"), true);
+        std::string id;
+        check(sources, item, id);
+        p.source = detail::find_source(sources, id);
+        if (auto e = item.find("estimated")) p.estimated = e->text();
+        t.quotes_.push_back(std::move(p));
+    }
+    t.select_market(t.default_market_);
+    if (auto list = root.find("yield")) {
+        for (const auto& item : list->items()) {
+            item.check_keys({"family", "factor", "date", "source", "estimated", "notes"});
+            auto& c = t.family_costs_[read_family_name(item.require("family"))];
+            c.yield = item.require("factor").number();
+            if (!(c.yield >= 1.0 && c.yield <= 5.0)) item.require("factor").fail("a yield factor is between 1 and 5");
+        }
+    }
+    if (auto list = root.find("processing")) {
+        for (const auto& item : list->items()) {
+            item.check_keys({"family", "cost", "date", "source", "estimated", "notes"});
+            auto& c = t.family_costs_[read_family_name(item.require("family"))];
+            c.processing = item.require("cost").quantity(Dimension::money_per_mass) * units::usd_per_kilogram;
+            if (auto d = item.find("date")) c.date = detail::read_date(*d, true);
+            std::string id;
+            check(sources, item, id);
+            c.source = detail::find_source(sources, id);
+            if (auto e = item.find("estimated")) c.estimated = e->text();
+        }
+    }
+    return t;
+}
+
+PriceTable PriceTable::builtin() {
+    const auto& table = detail::builtin_data().prices;
+    if (!table) throw UsageError("this build has no built-in price table (grades/prices.yaml)");
+    return *table;
+}
+
+PriceTable PriceTable::load(const std::string& path) { return parse(detail::read_input_file(path, path), path); }
+
+const MaterialPrice* PriceTable::find(std::string_view key) const {
+    for (const auto& m : materials_)
+        if (m.key == key) return &m;
+    return nullptr;
+}
+
+const Market* PriceTable::find_market(std::string_view id) const {
+    for (const auto& m : markets_)
+        if (m.id == id) return &m;
+    return nullptr;
+}
+
+const Market& PriceTable::market() const {
+    const auto* m = find_market(selected_market_);
+    if (m == nullptr) throw Error("price table without a selected market");
+    return *m;
+}
+
+const Market& PriceTable::default_market() const {
+    const auto* m = find_market(default_market_);
+    if (m == nullptr) throw Error("price table without a default market");
+    return *m;
+}
+
+void PriceTable::select_market(std::string_view id) {
+    if (!find_market(id))
+        throw UsageError(fmt::format("unknown market `{}`; the price table's markets: {}", id,
+                                     fmt::join(market_ids(markets_), ", ")));
+    selected_market_ = std::string(id);
+    materials_.clear();
+    // the default market's keys in file order, then keys quoted only in other markets
+    std::vector<std::string> keys;
+    for (const auto& q : quotes_)
+        if (std::find(keys.begin(), keys.end(), q.key) == keys.end()) keys.push_back(q.key);
+    for (const auto& key : keys) {
+        const MaterialPrice* here = nullptr;
+        const MaterialPrice* fallback = nullptr;
+        for (const auto& q : quotes_) {
+            if (q.key != key) continue;
+            if (q.market == selected_market_) here = &q;
+            if (q.market == default_market_) fallback = &q;
+        }
+        if (here) {
+            materials_.push_back(*here);
+        } else if (fallback) {
+            materials_.push_back(*fallback);
+            materials_.back().fallback = fmt::format("no {} quote: {} price", selected_market_, default_market_);
+        }
+        // a key quoted only in another market has no price here
+    }
+}
+
+const FamilyCost* PriceTable::family_cost(Family f) const {
+    const auto it = family_costs_.find(f);
+    return it == family_costs_.end() ? nullptr : &it->second;
+}
+
+void PriceTable::apply(std::string_view edit) {
+    const std::string key = price_edit_key(edit);
+    std::string value(edit.substr(key.size() + 1));
+    value.erase(std::remove(value.begin(), value.end(), ' '), value.end());
+    MaterialPrice* m = nullptr;
+    for (auto& p : materials_)
+        if (p.key == key) m = &p;
+    if (m == nullptr) {
+        std::vector<std::string> keys;
+        for (const auto& p : materials_) keys.push_back(p.key);
+        throw UsageError(fmt::format("`{}`: no price for `{}`; priced: {}", edit, key, fmt::join(keys, ", ")));
+    }
+    static const std::regex relative(R"(([-+][0-9]*\.?[0-9]+)%)");
+    static const std::regex factor(R"(([0-9]*\.?[0-9]+)(x|×))");
+    std::smatch s;
+    if (std::regex_match(value, s, relative)) {
+        const double change = std::stod(s[1]) / 100.0;
+        if (!(change > -1.0)) throw UsageError(fmt::format("`{}`: a price cannot fall by 100 % or more", edit));
+        m->per_kg *= 1.0 + change;
+        m->scenario = fmt::format("{:+g} %", change * 100.0);
+    } else if (std::regex_match(value, s, factor)) {
+        const double f = std::stod(s[1]);
+        if (!(f > 0.0)) throw UsageError(fmt::format("`{}`: a price factor must be positive", edit));
+        m->per_kg *= f;
+        m->scenario = fmt::format("×{:g}", f);
+    } else {
+        try {
+            const double usd = parse_quantity(value, Dimension::money_per_mass);
+            if (!(usd > 0.0)) throw UsageError(fmt::format("`{}`: a price must be positive", edit));
+            m->per_kg = usd * units::usd_per_kilogram;
+            m->scenario = fmt::format("set to {:g} USD/kg", usd);
+        } catch (const UnitError&) {
+            throw UsageError(fmt::format("`{}`: the value is +N%, -N%, Nx or a price like 95USD/kg", edit));
+        }
+    }
+}
+
+// ---- cost ----------------------------------------------------------------------------------------
+
+CostBreakdown cost_per_kg(const Grade& grade, const PriceTable& prices) {
+    if (!grade.composition)
+        throw UsageError(fmt::format("grade {} has no composition (grade file or family defaults): its cost is unknown",
+                                     grade.name));
+    CostBreakdown b;
+    b.market = prices.market().id;
+    b.market_name = prices.market().name;
+    const auto* family = prices.family_cost(grade.family);
+    if (family == nullptr) {
+        b.warnings.push_back(fmt::format("no yield or processing cost for the family {}: material cost only, yield 1",
+                                         to_string(grade.family)));
+    } else {
+        b.yield = family->yield;
+        b.processing = family->processing;
+    }
+    double material = 0.0;
+    for (const auto& e : grade.composition->elements) {
+        CostLine line{e.element, e.fraction, std::nullopt, 0.0 * units::usd_per_kilogram};
+        const MaterialPrice* p = price_for_element(prices, e.element);
+        if (p != nullptr) {
+            line.price = *p;
+            line.contribution = b.yield * e.fraction * p->per_kg;
+            material += line.contribution.value();
+            b.price_date = oldest(b.price_date, p->date);
+        } else if (e.element != "O" && e.fraction > 0.0) {
+            b.warnings.push_back(fmt::format("no price for {} ({:.1f} wt %): counted as 0", e.element, e.fraction * 100.0));
+        }
+        b.lines.push_back(std::move(line));
+    }
+    b.material = material * units::usd_per_kilogram;
+    b.total = b.material + b.processing;
+    b.composition_estimated = grade.composition->estimated;
+    if (family) b.price_date = oldest(b.price_date, family->date);
+    return b;
+}
+
+const MaterialPrice* price_for_element(const PriceTable& prices, std::string_view element) {
+    const MaterialPrice* p = prices.find(element);
+    if (p == nullptr && (element == "Nd" || element == "Pr")) p = prices.find("PrNd");
+    return p;
+}
+
+std::string price_edit_key(std::string_view edit) {
+    const auto eq = edit.find('=');
+    if (eq == std::string_view::npos)
+        throw UsageError(fmt::format("`{}`: a price edit is KEY=VALUE, e.g. Dy=+100%, Tb=2x, PrNd=95USD/kg", edit));
+    return std::string(edit.substr(0, eq));
+}
+
+bool price_enters_cost(const Grade& grade, const PriceTable& prices, std::string_view key) {
+    if (!grade.composition) return false;
+    for (const auto& e : grade.composition->elements) {
+        if (!(e.fraction > 0.0)) continue;
+        const auto* p = price_for_element(prices, e.element);
+        if (p != nullptr && p->key == key) return true;
+    }
+    return false;
+}
+
+std::vector<std::string> edits_moving_no_cost(const std::vector<const Grade*>& grades, const PriceTable& prices,
+                                              const std::vector<std::string>& edits) {
+    std::vector<std::string> none;
+    for (const auto& edit : edits) {
+        const auto key = price_edit_key(edit);
+        if (std::none_of(grades.begin(), grades.end(),
+                         [&](const Grade* g) { return price_enters_cost(*g, prices, key); }))
+            none.push_back(edit);
+    }
+    return none;
+}
+
+units::Money part_cost(const CostBreakdown& cost, units::Mass mass) {
+    return cost.total.value() * mass.value() * units::usd;
+}
+
+units::Mass mass_of(const Grade& grade, units::Volume volume) {
+    return grade.density.value.value() * volume.value() * units::kilogram;
+}
+
+// ---- supply ------------------------------------------------------------------------------------
+
+SupplyData SupplyData::parse(const std::string& text, const std::string& name) {
+    const auto doc = YamlDocument::parse(text, name);
+    const auto root = doc->root();
+    root.check_keys({"source", "sources", "notes", "lists", "risk_weights"});
+    const auto sources = detail::read_sources(root);
+    SupplyData d;
+    for (const auto& item : root.require("lists").items()) {
+        item.check_keys({"id", "name", "kind", "jurisdiction", "date", "status", "elements", "source", "notes"});
+        SupplyList l;
+        l.id = item.require("id").text();
+        l.name = item.require("name").text();
+        const auto kind = item.require("kind");
+        l.kind = kind.text();
+        if (l.kind != "export-control" && l.kind != "critical-raw-material")
+            kind.fail("`kind` is export-control or critical-raw-material");
+        if (auto j = item.find("jurisdiction")) l.jurisdiction = j->text();
+        l.date = detail::read_date(item.require("date"), true);
+        const auto status = item.require("status");
+        l.status = status.text();
+        if (l.status != "in-force" && l.status != "suspended" && l.status != "superseded")
+            status.fail("`status` is in-force, suspended or superseded");
+        for (const auto& e : item.require("elements").items()) {
+            if (!detail::is_known_element(e.text())) e.fail(fmt::format("unknown element `{}`", e.text()));
+            l.elements.push_back(e.text());
+        }
+        std::string id;
+        check(sources, item, id);
+        l.source = detail::find_source(sources, id);
+        d.lists_.push_back(std::move(l));
+    }
+    d.weights_ = {{"export-control", 1.0}, {"critical-raw-material", 0.25}};
+    if (auto w = root.find("risk_weights")) {
+        w->check_keys({"export-control", "critical-raw-material"});
+        for (const auto& [kind, value] : w->entries()) {
+            const double x = value.number();
+            if (!(x >= 0.0 && x <= 1.0)) value.fail("a risk weight is between 0 and 1");
+            d.weights_[kind] = x;
+        }
+    }
+    return d;
+}
+
+SupplyData SupplyData::builtin() {
+    const auto& data = detail::builtin_data().supply;
+    if (!data) throw UsageError("this build has no built-in supply data (grades/supply.yaml)");
+    return *data;
+}
+
+SupplyData SupplyData::load(const std::string& path) { return parse(detail::read_input_file(path, path), path); }
+
+double SupplyData::weight(std::string_view kind) const {
+    const auto it = weights_.find(kind);
+    return it == weights_.end() ? 0.0 : it->second;
+}
+
+SupplyExposure supply_exposure(const Grade& grade, const SupplyData& supply) {
+    SupplyExposure x;
+    x.hre_free = is_hre_free(grade);
+    if (grade.heavy_rare_earth) {
+        x.dy_tb_fraction = grade.heavy_rare_earth->dy_tb_fraction;
+        x.dy_tb_estimated = grade.heavy_rare_earth->estimated;
+    } else if (grade.composition) {
+        x.dy_tb_fraction = grade.composition->fraction_of("Dy") + grade.composition->fraction_of("Tb");
+        x.dy_tb_estimated = grade.composition->estimated;
+    }
+    if (!grade.composition) return x;
+    auto add_unique = [](std::vector<std::string>& v, const std::string& e) {
+        if (std::find(v.begin(), v.end(), e) == v.end()) v.push_back(e);
+    };
+    for (const auto& e : grade.composition->elements) {
+        if (e.fraction <= 0.0) continue;
+        // "PrNd" is Pr and Nd
+        const std::vector<std::string> names = e.element == "PrNd" ? std::vector<std::string>{"Pr", "Nd"}
+                                                                   : std::vector<std::string>{e.element};
+        double w = 0.0;
+        for (const auto& list : supply.lists()) {
+            if (list.status != "in-force") continue;
+            for (const auto& n : names) {
+                if (std::find(list.elements.begin(), list.elements.end(), n) == list.elements.end()) continue;
+                w = std::max(w, supply.weight(list.kind));
+                add_unique(list.kind == "export-control" ? x.controlled : x.critical, n);
+            }
+        }
+        x.supply_risk += e.fraction * w;
+    }
+    // an element that is controlled is not listed again as merely critical
+    std::erase_if(x.critical, [&](const std::string& e) {
+        return std::find(x.controlled.begin(), x.controlled.end(), e) != x.controlled.end();
+    });
+    return x;
+}
+
+}  // namespace magsel

@@ -1,0 +1,205 @@
+#include "magsel/montecarlo.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <exception>
+#include <mutex>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "magsel/demag.hpp"
+#include "magsel/error.hpp"
+#include "magsel/load_case.hpp"
+#include "magsel/thermal.hpp"
+#include "study/random.hpp"
+
+namespace magsel {
+namespace {
+
+// Samples are drawn in blocks of fixed size, each from its own random stream (seed, block
+// index). Blocks may run on any thread in any order; their results are added up in block
+// order, so the answer depends on the seed only, never on the thread count.
+constexpr std::size_t block_size = 4096;
+
+/// A 20 °C rated value's band [min, typ]; without a typical value the band is the minimum.
+struct Band {
+    double min = 0.0;
+    double typ = 0.0;
+};
+
+template <class Q>
+Band band_of(const Rated<Q>& r, const char* what, const Grade& g, std::vector<std::string>& warnings) {
+    const double min = r.min ? r.min->value() : r.typ->value();
+    if (!r.typ || r.typ->value() <= min) {
+        warnings.push_back(fmt::format("{}: {} has no typical value above its minimum; it is held at its minimum",
+                                       g.name, what));
+        return {min, min};
+    }
+    return {min, r.typ->value()};
+}
+
+/// A value inside the band.
+double draw(const Band& b, ToleranceDistribution d, detail::Random& random) {
+    if (b.typ <= b.min) return b.min;
+    if (d == ToleranceDistribution::uniform) return b.min + (b.typ - b.min) * random.uniform();
+    // normal about typ, σ = (typ − min)/3, truncated at min (rejection: 0.13 % of draws)
+    const double sigma = (b.typ - b.min) / 3.0;
+    for (int i = 0; i < 1000; ++i) {
+        const double v = b.typ + sigma * random.normal();
+        if (v >= b.min) return v;
+    }
+    return b.min;
+}
+
+struct BlockResult {
+    std::size_t exceedances = 0;
+    double loss_sum = 0.0;
+    double loss_max = 0.0;
+};
+
+struct Model {
+    const Grade* grade;
+    std::vector<LoadPoint> points;  ///< the load case's critical points (load_case.hpp)
+    Band br, hcj;
+    double pc, field, loss_limit;
+    const MonteCarloSpec* spec;
+};
+
+BlockResult run_block(const Model& m, std::size_t block, std::size_t count) {
+    detail::Random random(m.spec->seed, block);
+    const MonteCarloSpec& s = *m.spec;
+    BlockResult result;
+    for (std::size_t i = 0; i < count; ++i) {
+        const double br20 = draw(m.br, s.distribution, random);
+        const double hcj20 = draw(m.hcj, s.distribution, random);
+        const double dt = s.temperature_shift.value() + s.temperature_sd.value() * random.normal();
+        const double field_sd = s.field_sd.value() + s.field_relative_sd * m.field;
+        const double field = std::max(0.0, m.field + field_sd * random.normal());
+        double loss = 0.0;
+        for (const auto& p : m.points) {
+            const auto f = temperature_factors(*m.grade, units::kelvin_point(p.temperature.value() + dt));
+            const DemagCurve curve(br20 * f.remanence * units::tesla,
+                                   hcj20 * f.intrinsic_coercivity * units::ampere_per_metre,
+                                   m.grade->recoil_permeability.value, m.grade->squareness.value);
+            const LoadLine load{m.pc, (p.field_applies ? field : 0.0) * units::ampere_per_metre};
+            loss = std::max(loss, working_point(curve, load).irreversible_loss);
+        }
+        if (loss > m.loss_limit) ++result.exceedances;
+        result.loss_sum += loss;
+        result.loss_max = std::max(result.loss_max, loss);
+    }
+    return result;
+}
+
+void check_spec(const Requirement& r, const MonteCarloSpec& s) {
+    if (!r.permeance_coefficient)
+        throw UsageError(fmt::format("{}: the requirement has no demagnetization block (permeance coefficient, "
+                                     "opposing field, loss limit): there is no loss to sample",
+                                     r.file.empty() ? r.name : r.file));
+    if (s.samples == 0 || s.samples > 1'000'000'000)
+        throw UsageError(fmt::format("the number of samples must be 1 to 10^9, not {}", s.samples));
+    auto non_negative = [](double v, const char* what) {
+        if (!(v >= 0.0) || !std::isfinite(v)) throw UsageError(fmt::format("{} must be zero or positive", what));
+    };
+    non_negative(s.temperature_sd.value(), "the temperature's standard deviation");
+    non_negative(s.field_relative_sd, "the field's standard deviation");
+    non_negative(s.field_sd.value(), "the field's standard deviation");
+    if (!std::isfinite(s.temperature_shift.value())) throw UsageError("the temperature shift must be finite");
+    if (s.field_relative_sd > 0.0 && s.field_sd.value() > 0.0)
+        throw UsageError("give the field's standard deviation either relative (%) or in A/m, not both");
+}
+
+}  // namespace
+
+std::string_view to_string(ToleranceDistribution d) { return d == ToleranceDistribution::uniform ? "uniform" : "normal"; }
+
+ToleranceDistribution tolerance_distribution_from_string(std::string_view s) {
+    if (s == "uniform") return ToleranceDistribution::uniform;
+    if (s == "normal") return ToleranceDistribution::normal;
+    throw UsageError(fmt::format("unknown distribution `{}`: use uniform or normal", s));
+}
+
+std::pair<double, double> wilson_interval(std::size_t k, std::size_t n) {
+    if (n == 0) return {0.0, 1.0};
+    constexpr double z = 1.959963984540054;  // two-sided 95 % quantile of the normal distribution
+    const double nn = static_cast<double>(n);
+    const double p = static_cast<double>(k) / nn;
+    const double denominator = 1.0 + z * z / nn;
+    const double centre = (p + z * z / (2.0 * nn)) / denominator;
+    const double half = z * std::sqrt(p * (1.0 - p) / nn + z * z / (4.0 * nn * nn)) / denominator;
+    // at k = 0 (k = n) the bound is exactly 0 (1); rounding would leave ~1e-22
+    return {k == 0 ? 0.0 : std::max(0.0, centre - half), k == n ? 1.0 : std::min(1.0, centre + half)};
+}
+
+MonteCarloResult run_montecarlo(const Grade& grade, const Requirement& requirement, const MonteCarloSpec& spec,
+                                const ProgressFunction& progress) {
+    check_spec(requirement, spec);
+    MonteCarloResult result;
+    result.grade = &grade;
+    result.samples = spec.samples;
+    result.loss_limit = requirement.max_irreversible_loss;
+
+    // The requirement's load case, as match and check read it; the field without the safety margin.
+    const auto load = load_case(requirement);
+    Model m{&grade, critical_points(load), {}, {}, *load.permeance_coefficient, load.nominal_opposing_field.value(),
+            load.max_irreversible_loss, &spec};
+    m.br = band_of(grade.remanence, "Br", grade, result.warnings);
+    m.hcj = band_of(grade.coercivity_intrinsic, "Hcj", grade, result.warnings);
+    if (requirement.safety_margin > 0.0)
+        result.warnings.push_back(fmt::format(
+            "the requirement's {:g} % safety margin on the field is not applied: the field's standard deviation "
+            "stands for its uncertainty",
+            requirement.safety_margin * 100.0));
+    for (const auto& p : m.points) {
+        result.critical_temperatures.push_back(p.temperature);
+        const double lo = p.temperature.value() + spec.temperature_shift.value() - 3.0 * spec.temperature_sd.value();
+        const double hi = p.temperature.value() + spec.temperature_shift.value() + 3.0 * spec.temperature_sd.value();
+        if (is_extrapolated(grade, units::kelvin_point(lo)) || is_extrapolated(grade, units::kelvin_point(hi)))
+            result.warnings.push_back(fmt::format(
+                "{}: near {:g} °C the samples reach temperatures outside the grade's temperature data (extrapolated)",
+                grade.name, units::to_celsius(p.temperature)));
+    }
+
+    const std::size_t blocks = (spec.samples + block_size - 1) / block_size;
+    std::vector<BlockResult> results(blocks);
+    std::atomic<std::size_t> next_block{0}, done{0};
+    std::vector<std::exception_ptr> errors;  // a worker's exception, rethrown on this thread
+    std::mutex errors_mutex;
+    auto work = [&](bool report) {
+        try {
+            for (std::size_t b; (b = next_block.fetch_add(1)) < blocks;) {
+                const std::size_t count = std::min(block_size, spec.samples - b * block_size);
+                results[b] = run_block(m, b, count);
+                const std::size_t now = done.fetch_add(count) + count;
+                if (report && progress) progress(now, spec.samples);
+            }
+        } catch (...) {
+            next_block = blocks;  // the others stop after their current block
+            const std::lock_guard lock(errors_mutex);
+            errors.push_back(std::current_exception());
+        }
+    };
+    const unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
+    const auto threads = static_cast<std::size_t>(spec.threads == 0 ? hardware : spec.threads);
+    std::vector<std::thread> workers;
+    for (std::size_t i = 1; i < std::min(threads, blocks); ++i) workers.emplace_back(work, false);
+    work(true);
+    for (auto& w : workers) w.join();
+    if (!errors.empty()) std::rethrow_exception(errors.front());
+    if (progress) progress(spec.samples, spec.samples);
+
+    double loss_sum = 0.0;
+    for (const auto& r : results) {  // in block order: the same sum whatever the threads did
+        result.exceedances += r.exceedances;
+        loss_sum += r.loss_sum;
+        result.max_loss = std::max(result.max_loss, r.loss_max);
+    }
+    result.probability = static_cast<double>(result.exceedances) / static_cast<double>(spec.samples);
+    std::tie(result.ci_low, result.ci_high) = wilson_interval(result.exceedances, spec.samples);
+    result.mean_loss = loss_sum / static_cast<double>(spec.samples);
+    return result;
+}
+
+}  // namespace magsel
