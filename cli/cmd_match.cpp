@@ -32,7 +32,8 @@ struct MatchOptions {
 void print_table(const Requirement& requirement, const MatchResult& result, std::size_t shown, const MatchOptions& o) {
     const auto format = table_format(o.format);
     if (format == TableFormat::csv) {
-        if (!result.candidates.empty()) std::cout << render(candidates_csv(result, shown), format);
+        std::cout << render(candidates_csv(result, shown), format);  // the header row even when nothing qualifies
+        if (result.candidates.empty()) std::cerr << "magsel: no grade meets every requirement\n";
         return;
     }
     std::cout << fmt::format("{} ({}, {:g}…{:g} °C, {} values)\n", requirement.name, requirement.application,
@@ -93,6 +94,7 @@ ExitCode run_match(const GlobalOptions& global, const MatchOptions& o) {
     if (o.format == "json") {
         auto out = match_json(requirement, result, shown, change);
         out["market"] = {{"id", prices.market().id}, {"name", prices.market().name}};
+        out["price_scenario"] = price_scenario_json(prices);
         std::cout << out.dump(2) << '\n';
     } else {
         print_table(requirement, result, shown, o);

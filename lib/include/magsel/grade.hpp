@@ -209,6 +209,9 @@ struct Grade {
 /// `heavy_rare_earth` or, without one, the family composition). nullopt: it contains Dy or Tb, or
 /// its content is unknown (no composition). docs/economics.md, "Heavy-rare-earth-free".
 std::optional<HreFreeBasis> hre_free_basis(const Grade& grade);
+/// The grade's values that are estimates rather than published figures: "Br", "Hcj", "Hcb",
+/// "temperature coefficients" (its file's `estimated` notes say how). Empty: all published.
+std::vector<std::string> estimated_values(const Grade& grade);
 /// hre_free_basis(grade).has_value().
 inline bool is_hre_free(const Grade& grade) { return hre_free_basis(grade).has_value(); }
 

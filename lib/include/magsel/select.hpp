@@ -92,6 +92,8 @@ struct Alternative {
     const Grade* grade = nullptr;     ///< the alternative (qualifying) or the closest (none qualifies)
     double remanence_change = 0.0;    ///< Br(worst)/Br(worst of #1) − 1
     std::optional<double> cost_change;  ///< cost/cost of #1 − 1
+    bool robust = false;              ///< a qualifying alternative meets the robustness target
+    std::string robustness_shortfall; ///< ... and if not, by how much
     /// None qualifies: the closest grade's first failing check, and what would make it pass.
     std::optional<CheckResult> failure;
     std::optional<units::TemperatureDifference> passing_shift;  ///< passes with every temperature shifted by this

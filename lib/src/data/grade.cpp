@@ -79,6 +79,16 @@ std::optional<HreFreeBasis> hre_free_basis(const Grade& g) {
     return HreFreeBasis::composition;
 }
 
+std::vector<std::string> estimated_values(const Grade& g) {
+    std::vector<std::string> out;
+    if (!g.remanence.estimated.empty()) out.emplace_back("Br");
+    if (!g.coercivity_intrinsic.estimated.empty()) out.emplace_back("Hcj");
+    if (!g.coercivity_normal.estimated.empty()) out.emplace_back("Hcb");
+    if (g.coefficients && !g.coefficients->estimated.empty() && g.temperature_points.empty())
+        out.emplace_back("temperature coefficients");
+    return out;
+}
+
 const Source& Grade::source_for(std::string_view id) const {
     if (id.empty() || id == source.id) return source;
     for (const auto& s : other_sources)

@@ -107,6 +107,11 @@ const Schema<Candidate>& candidate_schema() {
                  const auto b = hre_free_basis(*c.evaluation.grade);
                  return b ? Value(std::string(to_string(*b))) : Value();
              }},
+            {"estimated_values", "estimated", 0, [](const Candidate& c) { return Value(estimated_values(*c.evaluation.grade)); }},
+            {"recycled_content_percent", "recycled %", 0, [](const Candidate& c) {
+                 const auto& rc = c.evaluation.grade->recycled_content;
+                 return rc ? Value(rc->fraction * 100.0) : Value();
+             }},
             {"controlled_elements", "ctrl", 0, [](const Candidate& c) { return Value(c.evaluation.exposure.controlled); }},
             {"supply_risk", "risk", 3, [](const Candidate& c) { return Value(c.evaluation.exposure.supply_risk); }},
             {"flags", "flags", 0, [](const Candidate& c) { return Value(c.evaluation.flags); }},
@@ -151,8 +156,8 @@ const std::vector<std::string>& candidate_table_keys() {
 const std::vector<std::string>& candidate_csv_keys() {
     static const std::vector<std::string> keys{
         "rank", "grade", "family", "score", "robust", "pareto", "remanence_at_worst_T",
-        "remanence_worst_temperature_degC", "worst_temperature_degC", "temperature_margin_K", "field_margin_percent",
-        "knee_margin_kA_m", "irreversible_loss_percent", "loss_headroom_percent", "cost_per_kg", "dy_tb_wt_percent",
+        "remanence_worst_temperature_degC", "worst_temperature_degC", "temperature_margin_K", "temperature_margin_side",
+        "field_margin_percent", "knee_margin_kA_m", "irreversible_loss_percent", "loss_headroom_percent", "cost_per_kg", "dy_tb_wt_percent",
         "hre_free", "supply_risk"};
     return keys;
 }
@@ -172,9 +177,18 @@ Json alternative_json(const std::optional<Alternative>& a) {
             {"rank", a->rank ? Json(*a->rank) : Json(nullptr)},
             {"remanence_change_percent", a->rank ? Json(a->remanence_change * 100.0) : Json(nullptr)},
             {"cost_change_percent", a->rank ? to_json(number(percent(a->cost_change))) : Json(nullptr)},
+            {"robust", a->rank ? Json(a->robust) : Json(nullptr)},
+            {"robustness_shortfall", a->rank && !a->robust ? Json(a->robustness_shortfall) : Json(nullptr)},
             {"failure", a->failure ? check_result_json(*a->failure) : Json(nullptr)},
             {"passing_temperature_shift_K", a->passing_shift ? Json(a->passing_shift->value()) : Json(nullptr)},
             {"passing_permeance_coefficient", to_json(number(a->passing_permeance))}};
+}
+
+Json price_scenario_json(const PriceTable& prices) {
+    auto out = Json::array();
+    for (const auto& m : prices.materials())
+        if (!m.scenario.empty()) out.push_back({{"material", m.key}, {"change", m.scenario}, {"usd_per_kg", m.per_kg.value()}});
+    return out;
 }
 
 Json match_json(const Requirement& r, const MatchResult& result, std::size_t shown,
@@ -232,7 +246,7 @@ std::string candidates_legend(const Requirement& r) {
         "Br: lowest Br over the range, at that temperature; ΔT: temperature margin [K], how much hotter\n"
         "(c: colder) every temperature may be with every check still passing; field: how much larger the\n"
         "opposing field may be [%]; knee: Hk − h [kA/m] at the worst point; loss: irreversible (instantaneous)\n"
-        "loss there; Dy+Tb: wt %; R !: below the robustness target ({:g} K, {:g} %), ranked after every grade\n"
+        "loss there; Dy+Tb: wt %; R !: below the robustness target ({:.3g} K, {:.3g} %), ranked after every grade\n"
         "that meets it; P: Pareto-optimal; equal scores are ordered by name (docs/choosing-a-grade.md)\n",
         r.robustness.temperature.value(), r.robustness.field * 100.0);
 }
@@ -265,9 +279,10 @@ std::string alternative_text(const std::string& what, const std::optional<Altern
     const auto& top = *result.candidates.front().evaluation.grade;
     if (!a) return fmt::format("{} alternative: #1 {} is itself {}\n", what, top.name, what);
     if (a->rank)
-        return fmt::format("{} alternative: {} qualifies, rank {}: Br {} at the worst temperature, cost {} against #1 {}\n",
+        return fmt::format("{} alternative: {} qualifies, rank {}: Br {} at the worst temperature, cost {} against #1 {}{}\n",
                            what, a->grade->name, *a->rank, signed_percent(a->remanence_change),
-                           a->cost_change ? signed_percent(*a->cost_change) : std::string("unknown"), top.name);
+                           a->cost_change ? signed_percent(*a->cost_change) : std::string("unknown"), top.name,
+                           a->robust ? "" : "; but below the robustness target: " + a->robustness_shortfall);
     if (!a->grade)
         return fmt::format("{} alternative: none qualifies, and no such grade gets past the requirement's "
                            "constraints (--explain)\n", what);
@@ -305,9 +320,13 @@ std::string prices_text(const MatchResult& result, std::size_t shown, const Pric
         const auto& cost = result.candidates[i].evaluation.cost;
         if (cost && (oldest.empty() || cost->price_date < oldest)) oldest = cost->price_date;
     }
-    return fmt::format("costs: {} prices ({}){}; an estimate, not a quote (`magsel cost GRADE` for the lines)\n",
+    std::vector<std::string> edited;
+    for (const auto& m : prices.materials())
+        if (!m.scenario.empty()) edited.push_back(fmt::format("{} {}", m.key, m.scenario));
+    return fmt::format("costs: {} prices ({}){}{}; an estimate, not a quote (`magsel cost GRADE` for the lines)\n",
                        prices.market().id, prices.market().name,
-                       oldest.empty() ? "" : fmt::format(", oldest price date {}", oldest));
+                       oldest.empty() ? "" : fmt::format(", oldest price date {}", oldest),
+                       edited.empty() ? "" : fmt::format("; SCENARIO prices: {}", fmt::join(edited, ", ")));
 }
 
 }  // namespace magsel::report

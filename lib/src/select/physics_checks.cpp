@@ -35,30 +35,39 @@ void physics_checks(const Grade& g, const Requirement& r, Evaluation& e, bool st
     e.remanence_at_worst = br_min * units::tesla;
     e.worst_temperature = worst ? worst->temperature : e.remanence_worst_temperature;
     if (extrapolated) e.flags.emplace_back("extrapolated");  // beyond the grade's temperature data
+    if (const auto est = estimated_values(g); !est.empty())
+        e.flags.push_back(fmt::format("estimated {}", fmt::join(est, ", ")));
+    if (g.recycled_content) e.flags.push_back(fmt::format("recycled {:g} % (stated)", g.recycled_content->fraction * 100.0));
     if (e.exposure.dy_tb_estimated && e.exposure.dy_tb_fraction > 0.0) e.flags.emplace_back("Dy+Tb estimated");
     if (const auto basis = hre_free_basis(g)) e.flags.push_back(fmt::format("HRE-free ({})", to_string(*basis)));
     if (!e.exposure.controlled.empty())
         e.flags.push_back(fmt::format("export-controlled: {}", fmt::join(e.exposure.controlled, ", ")));
 
     // A physics check that fails says where it first fails (the onset), and the worst point apart.
+    // Whichever check fails first, it is named when it is not the one being reported (an
+    // open-circuit B that fails because the magnet was driven past its knee names the loss).
     auto onset_text = [&](Check c) -> std::string {
         if (!e.onset) e.onset = onset(g, load);
-        if (!e.onset || e.onset->at.failed != c) return "";
+        if (!e.onset || !e.onset->at.failed) return "";
         const auto& o = *e.onset;
-        if (o.fails_at_reference) return fmt::format("; fails already at {:g} °C", celsius(o.temperature));
-        switch (c) {
+        const Check first = *o.at.failed;
+        const std::string named = first == c ? "" : fmt::format(" {}", to_string(first));
+        if (o.fails_at_reference) return fmt::format(";{} fails already at {:g} °C", named, celsius(o.temperature));
+        switch (first) {
             case Check::min_remanence:
-                return fmt::format("; first fails at {:.1f} °C (Br {:.3f} T)", celsius(o.temperature), o.at.remanence.value());
+                return fmt::format(";{} first fails at {:.1f} °C (Br {:.3f} T)", named, celsius(o.temperature),
+                                   o.at.remanence.value());
             case Check::min_flux_density:
-                return fmt::format("; first fails at {:.1f} °C (B {:.3f} T)", celsius(o.temperature),
+                return fmt::format(";{} first fails at {:.1f} °C (B {:.3f} T)", named, celsius(o.temperature),
                                    o.at.open_circuit_flux_density->value());
             case Check::irreversible_loss: {
                 const auto& w = *o.at.working_point;
-                return fmt::format("; first exceeds the limit at {:.1f} °C (loss {:.2f} %, working field {:.0f} kA/m, knee {:.0f} kA/m)",
-                                   celsius(o.temperature), w.irreversible_loss * 100.0, w.working_field.value() / 1000.0,
-                                   w.knee_field.value() / 1000.0);
+                return fmt::format(";{} first exceeds the limit at {:.1f} °C (loss {:.2f} %, working field {:.0f} kA/m, "
+                                   "knee {:.0f} kA/m)",
+                                   first == c ? "" : " irreversible loss", celsius(o.temperature),
+                                   w.irreversible_loss * 100.0, w.working_field.value() / 1000.0, w.knee_field.value() / 1000.0);
             }
-            default: return "";
+            default: return fmt::format(";{} first fails at {:.1f} °C", named, celsius(o.temperature));
         }
     };
 

@@ -80,6 +80,8 @@ std::optional<Alternative> alternative(const MatchResult& m, const Requirement& 
         a.grade = cand.evaluation.grade;
         a.remanence_change = cand.evaluation.remanence_at_worst.value() / top.remanence_at_worst.value() - 1.0;
         if (cand.evaluation.cost && top.cost) a.cost_change = cand.evaluation.cost->total / top.cost->total - 1.0;
+        a.robust = cand.robust;
+        if (!cand.robust) a.robustness_shortfall = robustness_shortfall(*cand.evaluation.margins, r);
         return a;
     }
     // None qualifies: the closest is the grade that needs the smallest temperature shift to pass,

@@ -34,6 +34,8 @@ const std::vector<std::string>& candidate_csv_keys();
 Json match_json(const Requirement& requirement, const MatchResult& result, std::size_t shown,
                 const std::optional<ScenarioChange>& change);
 Json alternative_json(const std::optional<Alternative>& alternative);
+/// The --price edits in force: [{"material", "change", "usd_per_kg"}] (empty: none).
+Json price_scenario_json(const PriceTable& prices);
 Json check_result_json(const CheckResult& check);
 
 Table candidates_table(const MatchResult& result, std::size_t shown);
