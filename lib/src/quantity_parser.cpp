@@ -93,7 +93,7 @@ struct Dimension_info {
     DimVector dim;
     std::string_view description;
 };
-constexpr std::array<Dimension_info, 11> dimension_info{{
+constexpr std::array<Dimension_info, 12> dimension_info{{
     {Dimension::flux_density, dim_flux_density, "a flux density (e.g. 1.2 T, 1200 mT, 12 kG)"},
     {Dimension::field_strength, dim_field_strength, "a magnetic field strength (e.g. 950 kA/m, 12 kOe)"},
     {Dimension::energy_density, dim_energy_density, "an energy density (e.g. 398 kJ/m^3, 50 MGOe)"},
@@ -102,6 +102,7 @@ constexpr std::array<Dimension_info, 11> dimension_info{{
     {Dimension::temperature_coefficient, dim_per_kelvin, "a temperature coefficient (e.g. -0.12 %/K, -0.12 %/degC)"},
     {Dimension::mass, dim_mass, "a mass (e.g. 1.6 kg, 250 g)"},
     {Dimension::volume, dim_volume, "a volume (e.g. 12 cm^3)"},
+    {Dimension::length, dim_length, "a length (e.g. 10 mm, 1.2 cm)"},
     {Dimension::density, dim_density, "a density (e.g. 7.55 g/cm^3)"},
     {Dimension::money_per_mass, dim_money_per_mass, "a price per mass (e.g. 85 USD/kg)"},
     {Dimension::fraction, dim_none, "a fraction (e.g. 1 %, 0.01)"},
@@ -289,6 +290,7 @@ TemperatureDifference parse_temperature_difference(std::string_view t) {
 }
 Mass parse_mass(std::string_view t) { return parse_quantity(t, Dimension::mass) * kilogram; }
 Volume parse_volume(std::string_view t) { return parse_quantity(t, Dimension::volume) * cubic_metre; }
+Length parse_length(std::string_view t) { return parse_quantity(t, Dimension::length) * metre; }
 Density parse_density(std::string_view t) {
     return parse_quantity(t, Dimension::density) * kilogram_per_cubic_metre;
 }

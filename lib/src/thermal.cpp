@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "magsel/demag.hpp"
 #include "magsel/error.hpp"
 #include "temperature_model.hpp"
 
@@ -135,6 +136,7 @@ MagnetProperties properties_at(const Grade& grade, units::Temperature temperatur
     p.intrinsic_coercivity = curve.intrinsic_coercivity();
     p.normal_coercivity = curve.normal_coercivity();
     p.knee_field = curve.knee_field();
+    p.hd5 = field_for_loss(curve, 0.05);
     p.max_energy_product = curve.max_energy_product();
     p.recoil_permeability = curve.recoil_permeability();
     p.squareness = at.measured ? curve.knee_field().value() / curve.intrinsic_coercivity().value()
