@@ -9,6 +9,7 @@
 
 #include "context.hpp"
 #include "magsel/demag.hpp"
+#include "magsel/envelope.hpp"
 #include "magsel/error.hpp"
 #include "magsel/quantity_parser.hpp"
 #include "output.hpp"
@@ -139,7 +140,9 @@ ExitCode run_demag(const GlobalOptions& global, const DemagOptions& options) {
 
     if (o.hd5) {
         if (o.at.empty()) throw UsageError("--hd5 needs --at T");
-        return run_hd5(g, {units::parse_temperature(o.at)}, basis, json);
+        const auto t = units::parse_temperature(o.at);
+        require_within_envelope(g, t);
+        return run_hd5(g, {t}, basis, json);
     }
     if (o.max_temperature) {
         const auto r = max_temperature_within_loss(g, load, limit, basis);
@@ -171,6 +174,7 @@ ExitCode run_demag(const GlobalOptions& global, const DemagOptions& options) {
         if (o.at.empty()) throw UsageError("--min-pc needs --at T");
         if (from_shape) throw UsageError("--min-pc searches the Pc: leave out --geometry and --ld");
         const auto t = units::parse_temperature(o.at);
+        require_within_envelope(g, t);
         const auto pc = min_permeance_within_loss(g, t, load.opposing_field, limit, basis);
         if (json)
             std::cout << ordered_json{{"grade", g.name},
@@ -191,8 +195,10 @@ ExitCode run_demag(const GlobalOptions& global, const DemagOptions& options) {
 
     if (!o.from.empty() || !o.to.empty()) {
         if (o.from.empty() || o.to.empty()) throw UsageError("--from and --to go together");
-        const auto r = worst_over_range(g, units::parse_temperature(o.from), units::parse_temperature(o.to), load, basis,
-                                        units::parse_temperature_difference(o.step));
+        const auto from = units::parse_temperature(o.from), to = units::parse_temperature(o.to);
+        require_within_envelope(g, from);  // both ends inside means the whole range is (the envelope is an interval)
+        require_within_envelope(g, to);
+        const auto r = worst_over_range(g, from, to, load, basis, units::parse_temperature_difference(o.step));
         const bool passes = r.worst.irreversible_loss <= limit;
         if (json) {
             auto out = point_json(r.worst, limit);
@@ -213,7 +219,9 @@ ExitCode run_demag(const GlobalOptions& global, const DemagOptions& options) {
     }
 
     if (o.at.empty()) throw UsageError("give --at T, or --from T1 --to T2, or --max-temperature, or --min-pc");
-    const auto w = working_point(g, units::parse_temperature(o.at), load, basis);
+    const auto at = units::parse_temperature(o.at);
+    require_within_envelope(g, at);
+    const auto w = working_point(g, at, load, basis);
     if (json) {
         auto out = point_json(w, limit);
         out["grade"] = g.name;

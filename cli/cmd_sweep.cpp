@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "context.hpp"
+#include "magsel/envelope.hpp"
 #include "magsel/error.hpp"
 #include "magsel/select.hpp"
 #include "magsel/study.hpp"
@@ -112,6 +113,17 @@ ExitCode run_sweep(const GlobalOptions& global, const SweepOptions& o) {
     spec.temperature = units::parse_temperature(o.at);
     spec.basis = basis_from_string(o.basis);
     const auto rows = sweep(grades, spec);
+    if (spec.variable == SweepVariable::temperature)
+        for (const Grade* g : grades) {  // say where a curve stops (stderr: stdout is the table)
+            const auto envelope = temperature_envelope(*g);
+            if (envelope.high && spec.to >= envelope.high->value())
+                std::cerr << fmt::format("magsel: {}: the curve stops below its Curie temperature {:g} °C ({})\n", g->name,
+                                         units::to_celsius(*envelope.high), g->source_for(g->curie_limit->source_id).citation());
+            if (envelope.low && spec.from < envelope.low->value())
+                std::cerr << fmt::format("magsel: {}: the curve starts at its spin-reorientation temperature {:g} °C ({})\n",
+                                         g->name, units::to_celsius(*envelope.low),
+                                         g->source_for(g->spin_reorientation_limit->source_id).citation());
+        }
 
     std::string text;
     if (o.format == "json") {

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "magsel/demag.hpp"
+#include "magsel/envelope.hpp"
 #include "magsel/error.hpp"
 #include "magsel/thermal.hpp"
 #include "random.hpp"
@@ -89,6 +90,7 @@ struct Model {
     Band br, hcj;
     double pc, field, loss_limit;
     const MonteCarloSpec* spec;
+    TemperatureEnvelope envelope{};  ///< samples outside it count as 100 % loss
 };
 
 BlockResult run_block(const Model& m, std::size_t block, std::size_t count) {
@@ -103,6 +105,13 @@ BlockResult run_block(const Model& m, std::size_t block, std::size_t count) {
         const double field = std::max(0.0, m.field + field_sd * random.normal());
         double loss = 0.0;
         for (const auto& p : m.points) {
+            // Outside the validity envelope nothing is computed: the sample counts as total loss
+            // (at or above the Curie temperature that is the physics; below the spin
+            // reorientation it is the conservative reading of "no model").
+            if (!m.envelope.contains(units::kelvin_point(p.kelvin + dt))) {
+                loss = 1.0;
+                break;
+            }
             const auto f = temperature_factors(*m.grade, units::kelvin_point(p.kelvin + dt));
             const DemagCurve curve(br20 * f.remanence * units::tesla,
                                    hcj20 * f.intrinsic_coercivity * units::ampere_per_metre,
@@ -167,6 +176,7 @@ MonteCarloResult run_montecarlo(const Grade& grade, const Requirement& requireme
 
     Model m{&grade, critical_points(requirement), {}, {}, *requirement.permeance_coefficient,
             requirement.opposing_field.value(), requirement.max_irreversible_loss, &spec};
+    m.envelope = temperature_envelope(grade);
     m.br = band_of(grade.remanence, "Br", grade, result.warnings);
     m.hcj = band_of(grade.coercivity_intrinsic, "Hcj", grade, result.warnings);
     if (requirement.safety_margin > 0.0)
@@ -178,6 +188,11 @@ MonteCarloResult run_montecarlo(const Grade& grade, const Requirement& requireme
         result.critical_temperatures.push_back(units::kelvin_point(p.kelvin));
         const double lo = p.kelvin + spec.temperature_shift.value() - 3.0 * spec.temperature_sd.value();
         const double hi = p.kelvin + spec.temperature_shift.value() + 3.0 * spec.temperature_sd.value();
+        if (!m.envelope.contains(units::kelvin_point(lo)) || !m.envelope.contains(units::kelvin_point(hi)))
+            result.warnings.push_back(fmt::format(
+                "{}: near {:g} °C the samples reach temperatures outside the grade's validity envelope (Curie or "
+                "spin-reorientation temperature): such samples count as 100 % loss",
+                grade.name, units::to_celsius(units::kelvin_point(p.kelvin))));
         if (is_extrapolated(grade, units::kelvin_point(lo)) || is_extrapolated(grade, units::kelvin_point(hi)))
             result.warnings.push_back(fmt::format(
                 "{}: near {:g} °C the samples reach temperatures outside the grade's temperature data (extrapolated)",
