@@ -599,7 +599,22 @@ std::vector<Grade> read_grade_file(const YamlDocument& doc, const FamilyDefaults
     const auto sources = read_sources(root);
     const auto list = root.require("grades");
     std::vector<Grade> grades;
-    for (const auto& item : list.items()) grades.push_back(read_grade(item, series, family, sources, defaults, builtin));
+    // Each entry is read on its own: a file with several bad entries reports the first error of
+    // each (up to max_reported) in one run, not one per run.
+    constexpr std::size_t max_reported = 20;
+    std::vector<InputError> errors;
+    std::size_t not_shown = 0;
+    const auto items = list.items();
+    for (const auto& item : items) {
+        try {
+            grades.push_back(read_grade(item, series, family, sources, defaults, builtin));
+        } catch (const InputError& e) {
+            if (errors.size() < max_reported) errors.push_back(e);
+            else ++not_shown;
+        }
+    }
+    if (errors.size() == 1 && not_shown == 0) throw errors.front();
+    if (!errors.empty()) throw InputErrors(std::move(errors), not_shown);
     if (grades.empty()) list.fail("a grade file needs at least one grade");
     return grades;
 }
