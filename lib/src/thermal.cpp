@@ -49,9 +49,20 @@ ScaledAnchors scaled(const Grade& g, units::Temperature t, Basis basis, std::vec
             return fmt::format("{:g}…{:g} °C", m.low_kelvin - units::celsius_zero_in_kelvin,
                                m.high_kelvin - units::celsius_zero_in_kelvin);
         };
-        if (br.extrapolated)
-            warnings.push_back(fmt::format("Br at {:g} °C is extrapolated: the temperature data holds for {}", tc,
-                                           range_text(g.remanence_model)));
+        if (br.extrapolated) {
+            // say which physical limit the extrapolation runs towards (envelope.hpp)
+            std::string limit;
+            if (g.curie_limit && t.value() > g.remanence_model.high_kelvin)
+                limit = fmt::format("; the Curie temperature is {:g} °C, and towards it the real Br falls far more "
+                                    "steeply than this linear continuation",
+                                    units::to_celsius(g.curie_limit->temperature));
+            if (g.spin_reorientation_limit && t.value() < g.remanence_model.low_kelvin)
+                limit = fmt::format("; below the spin reorientation at {:g} K ({:g} °C) magsel does not compute",
+                                    g.spin_reorientation_limit->temperature.value(),
+                                    units::to_celsius(g.spin_reorientation_limit->temperature));
+            warnings.push_back(fmt::format("Br at {:g} °C is extrapolated: the temperature data holds for {}{}", tc,
+                                           range_text(g.remanence_model), limit));
+        }
         if (hcj.extrapolated)
             warnings.push_back(fmt::format("Hcj at {:g} °C is extrapolated: the temperature data holds for {}", tc,
                                            range_text(g.coercivity_model)));
