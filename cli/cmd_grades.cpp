@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "context.hpp"
+#include "magsel/envelope.hpp"
 #include "magsel/error.hpp"
 #include "magsel/properties.hpp"
 #include "magsel/thermal.hpp"
@@ -98,17 +99,21 @@ ExitCode run_list(const GlobalOptions& global, const ListOptions& o) {
         MagnetProperties props;
         std::optional<CostBreakdown> cost;
         SupplyExposure exposure;
+        std::optional<EnvelopeViolation> outside;  ///< `at` lies outside the grade's validity envelope
     };
     std::vector<Row> rows;
     for (const auto& g : catalogue.grades()) {
         if (!o.family.empty() && to_string(g.family) != o.family) continue;
         if (o.hre_free && !is_hre_free(g)) continue;
         auto p = properties_at(g, at, basis);
-        if (min_br && p.remanence.value() < *min_br) continue;
-        if (min_hcj && p.intrinsic_coercivity.value() < *min_hcj) continue;
+        const auto outside = envelope_violation(g, at);
+        // outside the grade's validity envelope there are no values, and no filter can pass it
+        if (outside && (min_br || min_hcj)) continue;
+        if (!outside && min_br && p.remanence.value() < *min_br) continue;
+        if (!outside && min_hcj && p.intrinsic_coercivity.value() < *min_hcj) continue;
         std::optional<CostBreakdown> cost;
         if (g.composition) cost = cost_per_kg(g, prices);
-        rows.push_back({&g, std::move(p), std::move(cost), supply_exposure(g, supply)});
+        rows.push_back({&g, std::move(p), std::move(cost), supply_exposure(g, supply), outside});
     }
 
     if (o.format == "json") {
@@ -119,9 +124,11 @@ ExitCode run_list(const GlobalOptions& global, const ListOptions& o) {
                            {"family", to_string(g.family)},
                            {"hre_free", is_hre_free(g)},
                            {"hre_free_basis", hre_free_basis_json(g)},
-                           {"remanence_T", r.props.remanence.value()},
-                           {"intrinsic_coercivity_kA_m", r.props.intrinsic_coercivity.value() / 1000.0},
+                           {"remanence_T", r.outside ? ordered_json(nullptr) : ordered_json(r.props.remanence.value())},
+                           {"intrinsic_coercivity_kA_m", r.outside ? ordered_json(nullptr)
+                                                                   : ordered_json(r.props.intrinsic_coercivity.value() / 1000.0)},
                            {"temperature_degC", units::to_celsius(at)},
+                           {"outside_envelope", r.outside ? ordered_json(r.outside->message) : ordered_json(nullptr)},
                            {"basis", to_string(basis)},
                            {"extrapolated", r.props.extrapolated},
                            {"max_operating_temperature_degC", json_or_null(celsius_of(g.max_operating_temperature))},
@@ -141,13 +148,14 @@ ExitCode run_list(const GlobalOptions& global, const ListOptions& o) {
     Table t;
     t.header = {"grade", "family", "Br [T]", "Hcj kA/m", "Tmax °C", "Dy+Tb %", "HRE-free", "USD/kg", "ctrl"};
     t.right_align = {false, false, true, true, true, true, false, true, false};
-    bool any_extrapolated = false;
+    bool any_extrapolated = false, any_outside = false;
     for (const auto& r : rows) {
         const auto& g = *r.grade;
-        any_extrapolated = any_extrapolated || r.props.extrapolated;
+        any_extrapolated = any_extrapolated || (r.props.extrapolated && !r.outside);
+        any_outside = any_outside || r.outside.has_value();
         t.rows.push_back({g.name, short_family(g.family),
-                          fixed(r.props.remanence.value(), 3) + (r.props.extrapolated ? "*" : ""),
-                          fixed(r.props.intrinsic_coercivity.value() / 1000.0, 0),
+                          r.outside ? std::string("-†") : fixed(r.props.remanence.value(), 3) + (r.props.extrapolated ? "*" : ""),
+                          r.outside ? std::string("-†") : fixed(r.props.intrinsic_coercivity.value() / 1000.0, 0),
                           fixed(celsius_of(g.max_operating_temperature), 0),
                           dy_tb_text(g), std::string(hre_free_basis(g) ? to_string(*hre_free_basis(g)) : ""),
                           r.cost ? fixed(r.cost->total.value(), 1) : "-",
@@ -161,6 +169,9 @@ ExitCode run_list(const GlobalOptions& global, const ListOptions& o) {
                      "HRE-free: no Dy, no Tb; basis stated (maker or paper), composition (Dy + Tb 0 %) or estimated\n"
                      "ctrl: elements under an in-force export control (grades/supply.yaml)";
         if (any_extrapolated) std::cout << "\n* extrapolated beyond the grade's temperature data";
+        if (any_outside)
+            std::cout << "\n† outside the grade's validity envelope (at or above its Curie temperature, or below its "
+                         "spin-reorientation temperature): not computed; `magsel grades show GRADE --at T` says why";
         std::cout << '\n';
     }
     return ExitCode::success;
@@ -202,6 +213,8 @@ ExitCode run_show(const GlobalOptions& global, const ShowOptions& o) {
     std::vector<units::Temperature> temperatures;
     for (const auto& t : o.at) temperatures.push_back(units::parse_temperature(t));
     if (temperatures.empty()) temperatures.push_back(units::reference_temperature());
+    // Beyond a physical limit (Curie, spin reorientation) there is no property to show.
+    for (const auto& t : temperatures) require_within_envelope(g, t);
     std::vector<MagnetProperties> points;
     for (const auto& t : temperatures) points.push_back(properties_at(g, t, basis));
     const auto exposure = supply_exposure(g, SupplyData::builtin());

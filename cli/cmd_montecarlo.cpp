@@ -17,6 +17,7 @@
 #include "magsel/quantity_parser.hpp"
 #include "magsel/select.hpp"
 #include "output.hpp"
+#include "shape_option.hpp"
 
 namespace magsel::cli {
 namespace {
@@ -35,6 +36,7 @@ struct MonteCarloOptions {
     std::string field_sd = "0 %";
     std::size_t top = 3;
     std::string format;
+    ShapeOptions shape;
 };
 
 /// "10 %" / "0.1" is relative to the field; "50 kA/m" / "0.6 kOe" is absolute.
@@ -92,7 +94,15 @@ private:
 
 ExitCode run_montecarlo_command(const GlobalOptions& global, const MonteCarloOptions& o) {
     const auto catalogue = load_catalogue(global);
-    const auto r = read_requirement_file(o.file);
+    auto r = read_requirement_file(o.file);
+    const auto from_shape = shape_permeance(o.shape);
+    if (from_shape) {
+        if (!r.permeance_coefficient)
+            throw UsageError(fmt::format("{} has no demagnetization block: --geometry and --ld replace its Pc", o.file));
+        r.permeance_coefficient = from_shape->pc;
+        r.geometry = from_shape->shape;
+        (o.format == "json" ? std::cerr : std::cout) << shape_permeance_text(*from_shape);
+    }
     MonteCarloSpec spec;
     spec.samples = o.samples;
     spec.seed = o.seed;
@@ -133,6 +143,7 @@ ExitCode run_montecarlo_command(const GlobalOptions& global, const MonteCarloOpt
                            {"field_sd_kA_m", field_sd_ka_m},
                            {"critical_temperatures_degC", temps},
                            {"loss_limit_percent", res.loss_limit * 100.0},
+                           {"loss_kind", "instantaneous"},
                            {"exceedances", res.exceedances},
                            {"probability", res.probability},
                            {"ci95_low", res.ci_low},
@@ -158,6 +169,8 @@ ExitCode run_montecarlo_command(const GlobalOptions& global, const MonteCarloOpt
                           fmt::format("{:.5f} … {:.5f}", res.ci_low, res.ci_high), std::to_string(res.exceedances),
                           fixed(res.mean_loss * 100.0, 3), fixed(res.max_loss * 100.0, 3)});
     std::cout << render(t, TableFormat::text);
+    std::cout << "loss: instantaneous irreversible loss on recoil from the working point; time-dependent "
+                 "(magnetic viscosity) loss is not included\n";
     return ExitCode::success;
 }
 
@@ -191,6 +204,7 @@ void register_montecarlo(CLI::App& app, const GlobalOptions& global, ExitCode& e
         ->capture_default_str();
     cmd->add_option("--field-sd", o->field_sd, "Standard deviation of the opposing field: 10% of it, or 50kA/m")
         ->capture_default_str();
+    add_shape_options(*cmd, o->shape);
     add_format_option(*cmd, o->format, {"table", "json"});
     cmd->callback([&global, &exit_code, o] { exit_code = run_montecarlo_command(global, *o); });
 }

@@ -9,11 +9,13 @@
 #include <nlohmann/json.hpp>
 
 #include "context.hpp"
+#include "magsel/envelope.hpp"
 #include "magsel/error.hpp"
 #include "magsel/select.hpp"
 #include "magsel/study.hpp"
 #include "magsel/svg_plot.hpp"
 #include "output.hpp"
+#include "shape_option.hpp"
 
 namespace magsel::cli {
 namespace {
@@ -32,6 +34,8 @@ struct SweepOptions {
     std::string quantity = "loss";
     std::string output, plot;
     std::string format;
+    ShapeOptions shape;
+    bool pc_given = false;
 };
 
 /// A sweep end in the swept variable's unit, as SI.
@@ -62,7 +66,7 @@ struct QuantityInfo {
 };
 const std::vector<QuantityInfo>& quantities() {
     static const std::vector<QuantityInfo> q{
-        {"loss", "irreversible loss [%]", [](const SweepRow& r) { return r.point.irreversible_loss * 100.0; }},
+        {"loss", "instantaneous irreversible loss [%]", [](const SweepRow& r) { return r.point.irreversible_loss * 100.0; }},
         {"br", "Br [T]", [](const SweepRow& r) { return r.remanence.value(); }},
         {"hcj", "Hcj [kA/m]", [](const SweepRow& r) { return r.intrinsic_coercivity.value() / 1000.0; }},
         {"b", "working-point B [T]", [](const SweepRow& r) { return r.point.flux_density.value(); }},
@@ -99,9 +103,27 @@ ExitCode run_sweep(const GlobalOptions& global, const SweepOptions& o) {
     spec.to = parse_end(o.to, spec.variable);
     spec.steps = o.steps;
     spec.load = LoadLine{o.pc, units::parse_field_strength(o.field)};
+    if (const auto from_shape = shape_permeance(o.shape)) {
+        if (o.pc_given) throw UsageError("give --pc, or the shape (--geometry, --ld), not both");
+        if (spec.variable == SweepVariable::permeance) throw UsageError("--vary pc sweeps the Pc: leave out --geometry and --ld");
+        spec.load.permeance_coefficient = from_shape->pc;
+        // stdout carries the table (CSV or JSON) only
+        std::cerr << "magsel: " << shape_permeance_text(*from_shape);
+    }
     spec.temperature = units::parse_temperature(o.at);
     spec.basis = basis_from_string(o.basis);
     const auto rows = sweep(grades, spec);
+    if (spec.variable == SweepVariable::temperature)
+        for (const Grade* g : grades) {  // say where a curve stops (stderr: stdout is the table)
+            const auto envelope = temperature_envelope(*g);
+            if (envelope.high && spec.to >= envelope.high->value())
+                std::cerr << fmt::format("magsel: {}: the curve stops below its Curie temperature {:g} °C ({})\n", g->name,
+                                         units::to_celsius(*envelope.high), g->source_for(g->curie_limit->source_id).citation());
+            if (envelope.low && spec.from < envelope.low->value())
+                std::cerr << fmt::format("magsel: {}: the curve starts at its spin-reorientation temperature {:g} °C ({})\n",
+                                         g->name, units::to_celsius(*envelope.low),
+                                         g->source_for(g->spin_reorientation_limit->source_id).citation());
+        }
 
     std::string text;
     if (o.format == "json") {
@@ -117,6 +139,7 @@ ExitCode run_sweep(const GlobalOptions& global, const SweepOptions& o) {
                            {"flux_density_T", r.point.flux_density.value()},
                            {"knee_margin_kA_m", r.point.knee_margin.value() / 1000.0},
                            {"irreversible_loss_percent", r.point.irreversible_loss * 100.0},
+                           {"loss_kind", "instantaneous"},
                            {"extrapolated", r.point.extrapolated}});
         text = out.dump(2) + "\n";
     } else {
@@ -189,7 +212,10 @@ void register_sweep(CLI::App& app, const GlobalOptions& global, ExitCode& exit_c
     cmd->add_option("--from", o->from, "First value (e.g. 80degC, 0kA/m, 0.5)");
     cmd->add_option("--to", o->to, "Last value");
     cmd->add_option("--steps", o->steps, "Number of values, both ends included")->capture_default_str();
-    cmd->add_option("--pc", o->pc, "Permeance coefficient when it is not swept")->capture_default_str();
+    cmd->add_option("--pc", o->pc, "Permeance coefficient when it is not swept")
+        ->capture_default_str()
+        ->each([o](const std::string&) { o->pc_given = true; });
+    add_shape_options(*cmd, o->shape);
     cmd->add_option("--field", o->field, "Opposing field when it is not swept")->capture_default_str();
     cmd->add_option("--at", o->at, "Temperature when it is not swept")->capture_default_str();
     cmd->add_option("--basis", o->basis, "min or typ")->check(CLI::IsMember({"min", "typ"}))->capture_default_str();

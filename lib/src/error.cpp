@@ -37,4 +37,24 @@ std::string format_located(const SourceLocation& at, const std::string& message)
 InputError::InputError(SourceLocation where, const std::string& message)
     : Error(format_located(where, message)), where_(std::move(where)), message_(message) {}
 
+InputError::InputError(SourceLocation where, const std::string& message, const std::string& what_text)
+    : Error(what_text), where_(std::move(where)), message_(message) {}
+
+namespace {
+std::string join_errors(const std::vector<InputError>& errors, std::size_t not_shown) {
+    std::string out;
+    for (const auto& e : errors) {
+        if (!out.empty()) out += '\n';
+        out += e.what();
+    }
+    if (not_shown > 0) out += fmt::format("\n({} more error(s) in this file not shown)", not_shown);
+    return out;
+}
+}  // namespace
+
+InputErrors::InputErrors(std::vector<InputError> errors, std::size_t not_shown)
+    : InputError(errors.front().where(), errors.front().message(), join_errors(errors, not_shown)),
+      errors_(std::move(errors)),
+      not_shown_(not_shown) {}
+
 }  // namespace magsel

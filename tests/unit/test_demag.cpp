@@ -251,3 +251,30 @@ TEST_CASE("makers' maximum working temperatures at a stated Pc, compared with ma
         CHECK(model >= row.rated_celsius);
     }
 }
+
+TEST_CASE("HD5 of grades show is the field where demag's loss is 5 %", "[demag][hd5]") {
+    // IEC 60404-8-1's HD5: the demagnetizing field after which 5 % of the flux is lost
+    // irreversibly. properties_at reports it; a working point placed exactly there (Pc 2, the
+    // opposing field chosen so that h_w = HD5: Ha = HD5 − B(HD5)/(μ0·Pc)) must lose 5 %.
+    // N48SH at 150 °C: HD5 448.7 kA/m, below Hk 452.5 kA/m (the recoil slope takes part of the
+    // 10 % drop that defines Hk, so 5 % recoil loss comes first).
+    const auto catalogue = magsel::Catalogue::builtin();
+    for (const char* name : {"N48SH", "N38", "Y30BH", "YXG-28H"}) {
+        const auto& g = catalogue.find(name);
+        for (double c : {20.0, 150.0}) {
+            CAPTURE(name, c);
+            const auto p = magsel::properties_at(g, magsel::units::celsius(c));
+            const auto curve = magsel::curve_at(g, magsel::units::celsius(c));
+            const double hd5 = p.hd5.value();
+            // Pc 2, or steeper where B(HD5) is high, so that Ha ≥ HD5/2 ≥ 0
+            const double pc = std::max(2.0, 2.0 * curve.flux_density_si(hd5) / (magsel::units::mu0 * hd5));
+            const double ha = hd5 - curve.flux_density_si(hd5) / (magsel::units::mu0 * pc);
+            REQUIRE(ha >= 0.0);
+            const auto w = magsel::working_point(curve, magsel::LoadLine{pc, ha * magsel::units::ampere_per_metre});
+            CHECK(w.working_field.value() == Approx(hd5).epsilon(1e-6));
+            CHECK(w.irreversible_loss == Approx(0.05).margin(1e-6));
+            // below HD5 the loss is under 5 %, and HD5 lies below Hcj
+            CHECK(hd5 < p.intrinsic_coercivity.value());
+        }
+    }
+}

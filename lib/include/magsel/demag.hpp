@@ -69,6 +69,8 @@ struct TemperatureLimit {
     bool limited = false;  ///< false: the loss stays within the limit up to the top of the range
 };
 /// Highest temperature with loss ≤ limit, searched over [low, high] (default −60…400 °C).
+/// Temperatures outside the grade's validity envelope (envelope.hpp) never pass: the answer
+/// stays below the Curie temperature (`limited` is then true).
 TemperatureLimit max_temperature_within_loss(const Grade& grade, const LoadLine& load, double loss_limit,
                                              Basis basis = Basis::minimum,
                                              units::Temperature low = units::celsius(-60.0),

@@ -10,6 +10,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace magsel {
 
@@ -42,9 +43,28 @@ public:
     const SourceLocation& where() const { return where_; }
     const std::string& message() const { return message_; }
 
+protected:
+    /// For InputErrors: the first error's location and message, with another what() text.
+    InputError(SourceLocation where, const std::string& message, const std::string& what_text);
+
 private:
     SourceLocation where_;
     std::string message_;
+};
+
+/// Several located errors in one input file, reported together (a grade file reports the first
+/// error of every failing grade entry, up to a cap). what() lists them all, one per paragraph;
+/// the base InputError is the first.
+class InputErrors : public InputError {
+public:
+    /// `errors` non-empty; `not_shown`: further errors left out after the cap.
+    InputErrors(std::vector<InputError> errors, std::size_t not_shown);
+    const std::vector<InputError>& errors() const { return errors_; }
+    std::size_t not_shown() const { return not_shown_; }
+
+private:
+    std::vector<InputError> errors_;
+    std::size_t not_shown_ = 0;
 };
 
 /// A request that cannot be served: unknown grade name, option value out of range.

@@ -164,6 +164,17 @@ struct RecycledContent {
     bool operator==(const RecycledContent&) const = default;
 };
 
+/// A physical limit of a material, beyond which magsel's temperature model does not hold
+/// (docs/physics.md, "The validity envelope"): the Curie temperature, and for NdFeB the
+/// spin-reorientation temperature of Nd2Fe14B.
+struct PhysicalLimit {
+    units::Temperature temperature = units::reference_temperature();
+    std::string source_id;  ///< in the grade's sources ("family:ID" for the family file's)
+    std::string estimated;  ///< non-empty: how it was estimated
+    std::string note;       ///< what the source says
+    bool operator==(const PhysicalLimit&) const = default;
+};
+
 struct Grade {
     std::string name;
     std::vector<std::string> aliases;
@@ -192,7 +203,11 @@ struct Grade {
     std::vector<MeasuredCurve> measured_curves;          ///< used at their temperature and basis
 
     std::optional<units::Temperature> max_operating_temperature;
-    std::optional<units::Temperature> curie_temperature;
+    std::optional<units::Temperature> curie_temperature;  ///< as the grade's source states it, if it does
+    /// The limits magsel enforces: the grade's own Curie temperature where its source states one,
+    /// else its family's (grades/families/*.yaml `limits`); the spin reorientation from the family.
+    std::optional<PhysicalLimit> curie_limit;
+    std::optional<PhysicalLimit> spin_reorientation_limit;
     std::optional<HeavyRareEarth> heavy_rare_earth;
     std::optional<HreFreeStatement> hre_free_statement;  ///< a grade file's `hre_free` block, if any
     std::optional<Composition> composition;  ///< the grade's own, or derived from the family's

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "magsel/demag.hpp"
+#include "magsel/envelope.hpp"
 #include "magsel/requirement.hpp"
 
 namespace magsel {
@@ -26,6 +27,9 @@ enum class Check {
     min_remanence,
     min_flux_density,
     irreversible_loss,
+    /// The temperature lies outside the grade's validity envelope (envelope.hpp): at or above its
+    /// Curie temperature, or below its spin-reorientation temperature. Nothing is computed there.
+    validity,
 };
 /// "family", "max_dy_tb", ... as in docs/requirement-file-format.md.
 std::string_view to_string(Check c);
@@ -72,6 +76,12 @@ struct PointEvaluation {
     std::optional<units::FluxDensity> open_circuit_flux_density; ///< with min_flux_density
     std::optional<WorkingPoint> working_point;                   ///< with a demagnetization block
     bool extrapolated = false;                                   ///< beyond the grade's temperature data
+    /// Set when the point lies outside the grade's validity envelope (envelope.hpp). The point
+    /// then fails Check::validity first, and carries no computed physics: Br 0 T and, with a
+    /// demagnetization block, a working point with 100 % loss, so that an aggregate over points
+    /// that does not look at `failed` cannot pass it either. (Above the Curie temperature that
+    /// is the physics: nothing is left; below the spin reorientation it is a placeholder.)
+    std::optional<EnvelopeViolation> outside_envelope;
     std::optional<Check> failed;                                 ///< the first check that fails here
 };
 

@@ -48,8 +48,9 @@ struct Onset {
 };
 std::optional<Onset> onset(const Grade& grade, const LoadCase& load);
 
-/// For a failing grade: the smallest uniform temperature shift (either direction, at most
-/// search.max_shift) at which it would pass, e.g. −12 K: "passes up to Tmax − 12 K".
+/// For a failing grade: the smallest narrowing of the requirement's range at which it would pass,
+/// signed: −12 K moves the hot end down ("passes up to Tmax − 12 K"), +8 K the cold end up
+/// ("passes from Tmin + 8 K"); at most search.max_shift and the range's width.
 std::optional<units::TemperatureDifference> passing_shift(const Grade& grade, const LoadCase& load,
                                                           const MarginSearch& search = {});
 /// For a failing grade: the smallest Pc in [load's Pc, 100] at which it would pass (to 0.5 %).

@@ -9,7 +9,7 @@
 
 namespace magsel {
 
-enum class Property { remanence, intrinsic_coercivity, normal_coercivity, knee_field, max_energy_product };
+enum class Property { remanence, intrinsic_coercivity, normal_coercivity, knee_field, hd5, max_energy_product };
 
 struct PropertyInfo {
     Property property;

@@ -21,6 +21,7 @@ enum class Dimension {
     temperature_coefficient, ///< 1/K (from %/K or %/°C)
     mass,                    ///< kg
     volume,                  ///< m³
+    length,                  ///< m (a magnet's edges and diameters)
     density,                 ///< kg/m³
     money_per_mass,          ///< USD/kg
     fraction,                ///< dimensionless, from "1 %" or "0.01"

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "magsel/error.hpp"
+#include "magsel/geometry.hpp"
 #include "magsel/grade.hpp"
 #include "magsel/thermal.hpp"
 
@@ -42,6 +43,9 @@ struct Requirement {
     std::optional<units::FluxDensity> min_flux_density;  ///< open-circuit working-point B
 
     std::optional<double> permeance_coefficient;         ///< set when there is a demagnetization block
+    /// The isolated magnet's shape when the file gives `geometry` instead of a Pc; the Pc above
+    /// is then permeance_coefficient(*geometry) (fluxmetric factor, geometry.hpp).
+    std::optional<MagnetShape> geometry;
     units::FieldStrength opposing_field = 0.0 * units::ampere_per_metre;
     std::vector<units::Temperature> opposing_field_at;   ///< empty: at every temperature
     double safety_margin = 0.0;                          ///< on the field

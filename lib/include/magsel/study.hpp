@@ -31,6 +31,9 @@ struct SweepRow {
 };
 
 /// One row per (grade, value), grades in the given order, values ascending.
+/// A temperature sweep has no rows outside a grade's validity envelope (envelope.hpp): each
+/// grade's curve stops below its Curie temperature (and starts at its spin-reorientation
+/// temperature). Sweeping field or Pc at a temperature outside a grade's envelope is a UsageError.
 /// Throws UsageError for fewer than 2 steps, more than 100000, or a bad range.
 std::vector<SweepRow> sweep(const std::vector<const Grade*>& grades, const SweepSpec& spec);
 

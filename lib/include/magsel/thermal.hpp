@@ -31,6 +31,10 @@ struct MagnetProperties {
     units::FieldStrength intrinsic_coercivity;  ///< Hcj(T) [A/m]
     units::FieldStrength normal_coercivity;     ///< Hcb(T) from the curve model [A/m]
     units::FieldStrength knee_field;            ///< Hk(T): J = 0.9·Br [A/m]
+    /// HD5(T): the internal demagnetizing field after which recoil leaves a 5 % irreversible
+    /// (instantaneous) loss, Br' = 0.95·Br (IEC 60404-8-1's HD5, here on the model or measured
+    /// curve; demag.hpp field_for_loss) [A/m]
+    units::FieldStrength hd5;
     units::EnergyDensity max_energy_product;    ///< (BH)max(T) from the curve model [J/m³]
     double recoil_permeability = 1.0;
     double squareness = 0.9;                    ///< Hk/Hcj used for the knee

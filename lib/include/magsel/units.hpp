@@ -47,6 +47,7 @@ using EnergyDensity = bu::quantity<si::pressure>;                    ///< (BH)ma
 using Temperature = bu::quantity<bu::absolute<si::temperature>>;     ///< a temperature point [K]
 using TemperatureDifference = bu::quantity<si::temperature>;         ///< ΔT [K]
 using Mass = bu::quantity<si::mass>;                                 ///< [kg]
+using Length = bu::quantity<si::length>;                             ///< a magnet's edge or diameter [m]
 using Volume = bu::quantity<si::volume>;                             ///< [m³]
 using Density = bu::quantity<si::mass_density>;                      ///< [kg/m³]
 using Money = bu::quantity<money_unit>;                              ///< [USD]
@@ -59,6 +60,7 @@ inline constexpr auto ampere_per_metre = si::magnetic_field_intensity{};
 inline constexpr auto joule_per_cubic_metre = si::pascal;
 inline constexpr auto kelvin = si::kelvin;
 inline constexpr auto kilogram = si::kilogram;
+inline constexpr auto metre = si::meter;
 inline constexpr auto cubic_metre = si::cubic_meter;
 inline constexpr auto kilogram_per_cubic_metre = si::kilogram_per_cubic_meter;
 inline constexpr auto usd = money_unit{};
@@ -101,6 +103,7 @@ Temperature parse_temperature(std::string_view text);
 TemperatureDifference parse_temperature_difference(std::string_view text);
 Mass parse_mass(std::string_view text);
 Volume parse_volume(std::string_view text);
+Length parse_length(std::string_view text);
 Density parse_density(std::string_view text);
 MoneyPerMass parse_money_per_mass(std::string_view text);
 

@@ -425,7 +425,17 @@ Grade read_grade(const YamlValue& v, const std::string& series, Family family, c
     }
 
     if (auto t = v.find("max_operating_temperature")) g.max_operating_temperature = units::kelvin_point(read_temperature(*t));
-    if (auto t = v.find("curie_temperature")) g.curie_temperature = units::kelvin_point(read_temperature(*t));
+    if (auto t = v.find("curie_temperature")) {
+        g.curie_temperature = units::kelvin_point(read_temperature(*t));
+        g.curie_limit = PhysicalLimit{*g.curie_temperature, "", "", "stated by the grade's source"};
+    } else if (d.curie) {
+        g.curie_limit = d.curie;
+        copy_family_source(g, d, g.curie_limit->source_id);
+    }
+    if (d.spin_reorientation) {
+        g.spin_reorientation_limit = d.spin_reorientation;
+        copy_family_source(g, d, g.spin_reorientation_limit->source_id);
+    }
     if (auto h = v.find("heavy_rare_earth")) {
         h->check_keys({"dy_tb", "basis", "note", "tb_share"});
         HeavyRareEarth hre;
@@ -474,10 +484,23 @@ double read_temperature(const YamlValue& v) {
     return k;
 }
 
+/// `curie_temperature: {value: 310 degC, source: ID, note: ..., estimated: ...}` in a family's `limits`.
+PhysicalLimit read_limit(const YamlValue& v, const std::vector<Source>& sources) {
+    v.check_keys({"value", "source", "note", "estimated"});
+    PhysicalLimit l;
+    l.temperature = units::kelvin_point(read_temperature(v.require("value")));
+    const auto id = v.require("source");
+    l.source_id = id.text();
+    check_source_id(id, l.source_id, sources);
+    if (auto n = v.find("note")) l.note = n->text();
+    if (auto e = v.find("estimated")) l.estimated = e->text();
+    return l;
+}
+
 FamilyDefaults read_family_defaults(const YamlDocument& doc) {
     const auto root = doc.root();
     root.check_keys({"family", "source", "sources", "notes", "recoil_permeability", "squareness", "density",
-                     "composition"});
+                     "composition", "limits"});
     FamilyDefaults d;
     d.file = doc.file_name();
     d.family = read_family(root.require("family"));
@@ -490,6 +513,13 @@ FamilyDefaults read_family_defaults(const YamlDocument& doc) {
     check_range(s, d.squareness.value, squareness_low, squareness_high, "the squareness Hk/Hcj");
     d.density = read_sourced_density(root.require("density"), d.sources);
     if (auto c = root.find("composition")) d.composition = read_composition(*c, d.sources, true);
+    if (auto l = root.find("limits")) {
+        l->check_keys({"curie_temperature", "spin_reorientation_temperature"});
+        if (auto c = l->find("curie_temperature")) d.curie = read_limit(*c, d.sources);
+        if (auto sr = l->find("spin_reorientation_temperature")) d.spin_reorientation = read_limit(*sr, d.sources);
+        if (d.curie && d.spin_reorientation && !(d.spin_reorientation->temperature < d.curie->temperature))
+            l->fail("the spin-reorientation temperature must lie below the Curie temperature");
+    }
     return d;
 }
 
@@ -501,7 +531,22 @@ std::vector<Grade> read_grade_file(const YamlDocument& doc, const FamilyDefaults
     const auto sources = read_sources(root);
     const auto list = root.require("grades");
     std::vector<Grade> grades;
-    for (const auto& item : list.items()) grades.push_back(read_grade(item, series, family, sources, defaults, builtin));
+    // Each entry is read on its own: a file with several bad entries reports the first error of
+    // each (up to max_reported) in one run, not one per run.
+    constexpr std::size_t max_reported = 20;
+    std::vector<InputError> errors;
+    std::size_t not_shown = 0;
+    const auto items = list.items();
+    for (const auto& item : items) {
+        try {
+            grades.push_back(read_grade(item, series, family, sources, defaults, builtin));
+        } catch (const InputError& e) {
+            if (errors.size() < max_reported) errors.push_back(e);
+            else ++not_shown;
+        }
+    }
+    if (errors.size() == 1 && not_shown == 0) throw errors.front();
+    if (!errors.empty()) throw InputErrors(std::move(errors), not_shown);
     if (grades.empty()) list.fail("a grade file needs at least one grade");
     return grades;
 }

@@ -17,6 +17,8 @@ struct FamilyDefaults {
     Sourced<double> squareness;
     Sourced<units::Density> density;
     std::optional<Composition> composition;  ///< the family's typical composition, where given
+    std::optional<PhysicalLimit> curie;               ///< `limits.curie_temperature`
+    std::optional<PhysicalLimit> spin_reorientation;  ///< `limits.spin_reorientation_temperature`
     std::vector<Source> sources;  ///< ids as in the file; "file" is the file's own source
     std::string file;
 };

@@ -33,13 +33,70 @@ void read_performance(const YamlValue& v, Requirement& r) {
     }
 }
 
+/// `exposure:` (hours at temperature) asks for time-dependent loss, which magsel does not model:
+/// say so plainly instead of calling it an unknown key.
+void reject_exposure(const YamlValue& v) {
+    if (auto e = v.find("exposure"))
+        e->fail("magsel has no model of time-dependent loss (magnetic viscosity: % flux lost after hours at "
+                "temperature, as in makers' and IEC TR 62518 stability data); its losses are instantaneous, on "
+                "recoil from the working point. Remove `exposure` and see docs/physics.md, \"Instantaneous and "
+                "time-dependent loss\"");
+}
+
+/// `geometry: {shape: cylinder, length: 10 mm, diameter: 10 mm}` (or ring, block): the shape of an
+/// isolated magnet, from which the permeance coefficient follows (geometry.hpp).
+MagnetShape read_geometry(const YamlValue& g) {
+    const auto shape = g.require("shape");
+    auto length = [&](const char* key) {
+        const auto x = g.require(key);
+        const double m = x.quantity(Dimension::length);
+        if (!(m > 0.0)) x.fail("a size must be positive");
+        return m * units::metre;
+    };
+    const auto kind = shape.text();
+    if (kind == "cylinder") {
+        g.check_keys({"shape", "length", "diameter"});
+        return Cylinder{length("length"), length("diameter")};
+    }
+    if (kind == "ring") {
+        g.check_keys({"shape", "length", "outer_diameter", "inner_diameter"});
+        const auto inner = g.require("inner_diameter");
+        const double id = inner.quantity(Dimension::length);
+        if (!(id >= 0.0)) inner.fail("an inner diameter is 0 or more");
+        Ring ring{length("length"), length("outer_diameter"), id * units::metre};
+        if (!(ring.inner_diameter < ring.outer_diameter)) inner.fail("the inner diameter must be below the outer one");
+        return ring;
+    }
+    if (kind == "block") {
+        g.check_keys({"shape", "length", "width", "height"});
+        return Block{length("length"), length("width"), length("height")};
+    }
+    shape.fail(fmt::format("unknown shape `{}`: cylinder, ring or block", kind));
+}
+
 void read_demagnetization(const YamlValue& v, Requirement& r) {
-    v.check_keys({"permeance_coefficient", "opposing_field", "opposing_field_at", "safety_margin",
+    reject_exposure(v);
+    v.check_keys({"permeance_coefficient", "geometry", "opposing_field", "opposing_field_at", "safety_margin",
                   "max_irreversible_loss"});
-    const auto pc = v.require("permeance_coefficient");
-    r.permeance_coefficient = pc.number();
-    if (!(*r.permeance_coefficient > 0.0 && *r.permeance_coefficient <= 100.0))
-        pc.fail("the permeance coefficient must be above 0 and at most 100");
+    const auto geometry = v.find("geometry");
+    if (geometry && v.find("permeance_coefficient"))
+        geometry->fail("give `permeance_coefficient` or `geometry`, not both");
+    if (geometry) {
+        r.geometry = read_geometry(*geometry);
+        try {
+            r.permeance_coefficient = permeance_coefficient(*r.geometry);
+        } catch (const UsageError& e) {
+            geometry->fail(e.what());
+        }
+        if (!(*r.permeance_coefficient > 0.0 && *r.permeance_coefficient <= 100.0))
+            geometry->fail(fmt::format("this shape gives Pc {:.3g}; magsel works with Pc above 0 and at most 100",
+                                       *r.permeance_coefficient));
+    } else {
+        const auto pc = v.require("permeance_coefficient");
+        r.permeance_coefficient = pc.number();
+        if (!(*r.permeance_coefficient > 0.0 && *r.permeance_coefficient <= 100.0))
+            pc.fail("the permeance coefficient must be above 0 and at most 100");
+    }
     if (auto h = v.find("opposing_field")) {
         const double a = h->quantity(Dimension::field_strength);
         if (!(a >= 0.0 && a <= 10e6)) h->fail("the opposing field must be between 0 and 10 MA/m (a magnitude, ≥ 0)");
@@ -103,6 +160,7 @@ void read_constraints(const YamlValue& v, Requirement& r) {
 Requirement parse_requirement(const std::string& text, const std::string& name) {
     const auto doc = detail::YamlDocument::parse(text, name);
     const auto root = doc->root();
+    reject_exposure(root);
     root.check_keys({"name", "application", "notes", "temperature", "basis", "temperature_step", "performance",
                      "demagnetization", "constraints", "magnet", "ranking", "robustness", "grade"});
     Requirement r;

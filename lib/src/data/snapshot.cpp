@@ -74,6 +74,9 @@ void put(Writer& w, const MeasuredCurve& c) {
     put(w, c.temperature), put(w, c.field), put(w, c.polarization), put(w, c.normal_curve), put(w, c.minimum);
     put(w, c.source_id);
 }
+void put(Writer& w, const PhysicalLimit& l) {
+    put(w, l.temperature), put(w, l.source_id), put(w, l.estimated), put(w, l.note);
+}
 void put(Writer& w, const Grade& g) {
     put(w, g.name), put(w, g.aliases), put(w, static_cast<int>(g.family)), put(w, g.process), put(w, g.series);
     put(w, g.file), put(w, g.line), put(w, g.source), put(w, g.other_sources), put(w, g.builtin);
@@ -82,10 +85,11 @@ void put(Writer& w, const Grade& g) {
     put(w, g.recoil_permeability), put(w, g.squareness), put(w, g.density), put(w, g.measured_curves);
     put(w, g.max_operating_temperature), put(w, g.curie_temperature), put(w, g.heavy_rare_earth), put(w, g.hre_free_statement);
     put(w, g.composition), put(w, g.recycled_content), put(w, g.notes);
+    put(w, g.curie_limit), put(w, g.spin_reorientation_limit);
 }
 void put(Writer& w, const FamilyDefaults& d) {
     put(w, static_cast<int>(d.family)), put(w, d.recoil_permeability), put(w, d.squareness), put(w, d.density);
-    put(w, d.composition), put(w, d.sources), put(w, d.file);
+    put(w, d.composition), put(w, d.sources), put(w, d.file), put(w, d.curie), put(w, d.spin_reorientation);
 }
 
 void put(Writer& w, const MaterialPrice& p) {
@@ -201,6 +205,9 @@ void get(Reader& r, MeasuredCurve& c) {
     get(r, c.temperature), get(r, c.field), get(r, c.polarization), get(r, c.normal_curve), get(r, c.minimum);
     get(r, c.source_id);
 }
+void get(Reader& r, PhysicalLimit& l) {
+    get(r, l.temperature), get(r, l.source_id), get(r, l.estimated), get(r, l.note);
+}
 void get(Reader& r, Grade& g) {
     get(r, g.name), get(r, g.aliases), get_enum(r, g.family), get(r, g.process), get(r, g.series);
     get(r, g.file), get(r, g.line), get(r, g.source), get(r, g.other_sources), get(r, g.builtin);
@@ -209,10 +216,11 @@ void get(Reader& r, Grade& g) {
     get(r, g.recoil_permeability), get(r, g.squareness), get(r, g.density), get(r, g.measured_curves);
     get(r, g.max_operating_temperature), get(r, g.curie_temperature), get(r, g.heavy_rare_earth), get(r, g.hre_free_statement);
     get(r, g.composition), get(r, g.recycled_content), get(r, g.notes);
+    get(r, g.curie_limit), get(r, g.spin_reorientation_limit);
 }
 void get(Reader& r, FamilyDefaults& d) {
     get_enum(r, d.family), get(r, d.recoil_permeability), get(r, d.squareness), get(r, d.density);
-    get(r, d.composition), get(r, d.sources), get(r, d.file);
+    get(r, d.composition), get(r, d.sources), get(r, d.file), get(r, d.curie), get(r, d.spin_reorientation);
 }
 
 void get(Reader& r, MaterialPrice& p) {

@@ -144,6 +144,10 @@ ValidationReport validate_paths(const std::vector<std::string>& paths) {
             const auto before = catalogue.grades().size();
             catalogue.add_file(f.string(), false);
             report.grade_count += catalogue.grades().size() - before;
+        } catch (const InputErrors& e) {  // one entry per located error
+            for (const auto& one : e.errors()) report.errors.emplace_back(one.what());
+            if (e.not_shown() > 0)
+                report.errors.push_back(fmt::format("{}: error: {} more error(s) not shown", f.string(), e.not_shown()));
         } catch (const Error& e) {
             report.errors.emplace_back(e.what());
         }

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "magsel/envelope.hpp"
 #include "magsel/error.hpp"
 #include "physics/root_finding.hpp"
 
@@ -126,8 +127,11 @@ RangeResult worst_over_range(const Grade& grade, units::Temperature low, units::
 TemperatureLimit max_temperature_within_loss(const Grade& grade, const LoadLine& load, double loss_limit, Basis basis,
                                              units::Temperature low, units::Temperature high) {
     if (!(loss_limit >= 0.0 && loss_limit < 1.0)) throw UsageError("the loss limit must be in [0, 100) %");
+    // Outside the grade's validity envelope (Curie, spin reorientation) nothing passes.
+    const auto envelope = temperature_envelope(grade);
     auto passes = [&](double kelvin) {
-        return working_point(grade, units::kelvin_point(kelvin), load, basis).irreversible_loss <= loss_limit;
+        const auto t = units::kelvin_point(kelvin);
+        return envelope.contains(t) && working_point(grade, t, load, basis).irreversible_loss <= loss_limit;
     };
     const auto grid = temperature_grid(low, high, 5.0 * units::kelvin);
     // The highest passing grid point; the loss need not be monotone in T (ferrite), so scan all.

@@ -16,6 +16,10 @@ const std::vector<PropertyInfo>& property_table() {
         {Property::knee_field, "knee_field", "Hk", "A/m", "kA/m", 1e-3, "kOe",
          1.0 / (1000.0 * oersted_in_ampere_per_metre), "knee_field_kA_m",
          "knee field: where J = 0.9·Br; beyond it the loss is irreversible"},
+        {Property::hd5, "hd5", "HD5", "A/m", "kA/m", 1e-3, "kOe", 1.0 / (1000.0 * oersted_in_ampere_per_metre),
+         "hd5_kA_m",
+         "HD5: internal demagnetizing field after which recoil leaves 5 % instantaneous irreversible loss "
+         "(IEC 60404-8-1)"},
         {Property::max_energy_product, "energy_product", "(BH)max", "J/m^3", "kJ/m^3", 1e-3, "MGOe",
          1.0 / mgoe_in_joule_per_cubic_metre, "energy_product_kJ_m3", "maximum energy product"},
     };
@@ -34,6 +38,7 @@ double si_value(const MagnetProperties& m, Property p) {
         case Property::intrinsic_coercivity: return m.intrinsic_coercivity.value();
         case Property::normal_coercivity: return m.normal_coercivity.value();
         case Property::knee_field: return m.knee_field.value();
+        case Property::hd5: return m.hd5.value();
         case Property::max_energy_product: return m.max_energy_product.value();
     }
     return 0.0;

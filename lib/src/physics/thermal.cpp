@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "magsel/demag.hpp"
 #include "magsel/error.hpp"
 #include "physics/temperature_model.hpp"
 
@@ -48,9 +49,20 @@ ScaledAnchors scaled(const Grade& g, units::Temperature t, Basis basis, std::vec
             return fmt::format("{:g}…{:g} °C", m.low_kelvin - units::celsius_zero_in_kelvin,
                                m.high_kelvin - units::celsius_zero_in_kelvin);
         };
-        if (br.extrapolated)
-            warnings.push_back(fmt::format("Br at {:g} °C is extrapolated: the temperature data holds for {}", tc,
-                                           range_text(g.remanence_model)));
+        if (br.extrapolated) {
+            // say which physical limit the extrapolation runs towards (envelope.hpp)
+            std::string limit;
+            if (g.curie_limit && t.value() > g.remanence_model.high_kelvin)
+                limit = fmt::format("; the Curie temperature is {:g} °C, and towards it the real Br falls far more "
+                                    "steeply than this linear continuation",
+                                    units::to_celsius(g.curie_limit->temperature));
+            if (g.spin_reorientation_limit && t.value() < g.remanence_model.low_kelvin)
+                limit = fmt::format("; below the spin reorientation at {:g} K ({:g} °C) magsel does not compute",
+                                    g.spin_reorientation_limit->temperature.value(),
+                                    units::to_celsius(g.spin_reorientation_limit->temperature));
+            warnings.push_back(fmt::format("Br at {:g} °C is extrapolated: the temperature data holds for {}{}", tc,
+                                           range_text(g.remanence_model), limit));
+        }
         if (hcj.extrapolated)
             warnings.push_back(fmt::format("Hcj at {:g} °C is extrapolated: the temperature data holds for {}", tc,
                                            range_text(g.coercivity_model)));
@@ -135,6 +147,7 @@ MagnetProperties properties_at(const Grade& grade, units::Temperature temperatur
     p.intrinsic_coercivity = curve.intrinsic_coercivity();
     p.normal_coercivity = curve.normal_coercivity();
     p.knee_field = curve.knee_field();
+    p.hd5 = field_for_loss(curve, 0.05);
     p.max_energy_product = curve.max_energy_product();
     p.recoil_permeability = curve.recoil_permeability();
     p.squareness = at.measured ? curve.knee_field().value() / curve.intrinsic_coercivity().value()

@@ -291,9 +291,9 @@ std::string alternative_text(const std::string& what, const std::optional<Altern
     std::vector<std::string> would;
     if (a->passing_shift) {
         const double s = a->passing_shift->value();
-        would.push_back(s < 0 ? fmt::format("up to {:.1f} °C ({:+.1f} K on every temperature)",
+        would.push_back(s < 0 ? fmt::format("up to {:.1f} °C (the range's hot end {:+.1f} K)",
                                             celsius(r.max_temperature) + s, s)
-                              : fmt::format("from {:.1f} °C up ({:+.1f} K on every temperature)",
+                              : fmt::format("from {:.1f} °C up (the range's cold end {:+.1f} K)",
                                             celsius(r.min_temperature) + s, s));
     }
     if (a->passing_permeance) would.push_back(fmt::format("at Pc ≥ {:.2f}", *a->passing_permeance));

@@ -18,6 +18,7 @@ std::string_view to_string(Check c) {
         case Check::min_remanence: return "min_remanence";
         case Check::min_flux_density: return "min_flux_density";
         case Check::irreversible_loss: return "irreversible_loss";
+        case Check::validity: return "validity";
     }
     return "?";
 }
@@ -61,6 +62,22 @@ std::vector<LoadPoint> critical_points(const LoadCase& load) {
 PointEvaluation evaluate_point(const Grade& g, const LoadCase& load, const LoadPoint& point, const LoadVariation& v) {
     PointEvaluation e;
     e.temperature = point.temperature + v.temperature_shift;
+    if ((e.outside_envelope = envelope_violation(g, e.temperature))) {
+        e.failed = Check::validity;
+        e.remanence = 0.0 * units::tesla;
+        const auto pc = v.permeance_coefficient ? v.permeance_coefficient : load.permeance_coefficient;
+        if (pc) {
+            WorkingPoint w;
+            w.temperature = e.temperature;
+            w.load_line = LoadLine{*pc, point.field_applies ? load.opposing_field * v.field_scale
+                                                            : 0.0 * units::ampere_per_metre};
+            w.irreversible_loss = 1.0;
+            w.warnings.push_back(e.outside_envelope->message);
+            if (load.min_flux_density) e.open_circuit_flux_density = 0.0 * units::tesla;
+            e.working_point = std::move(w);
+        }
+        return e;
+    }
     const auto curve = curve_at(g, e.temperature, load.basis);
     e.extrapolated = is_extrapolated(g, e.temperature);
     e.remanence = curve.remanence();

@@ -113,11 +113,27 @@ std::optional<Onset> onset(const Grade& g, const LoadCase& load) {
 
 std::optional<units::TemperatureDifference> passing_shift(const Grade& g, const LoadCase& load,
                                                           const MarginSearch& search) {
-    const double max_shift = search.max_shift.value();
+    if (load.points.empty()) return std::nullopt;
+    const double low = load.points.front().temperature.value(), high = load.points.back().temperature.value();
+    const double max_shift = std::min(search.max_shift.value(), high - low);
+    const bool field_everywhere_ = field_everywhere(load);
+    // The range narrowed by s at its hot end (sign −1) or its cold end (sign +1): the points that
+    // remain, and the new end itself.
+    auto narrowed = [&](double sign, double s) {
+        LoadCase c = load;
+        const double end = sign < 0 ? high - s : low + s;
+        c.points.clear();
+        for (const auto& p : load.points)
+            if (sign < 0 ? p.temperature.value() < end : p.temperature.value() > end) c.points.push_back(p);
+        const LoadPoint at_end{units::kelvin_point(end), field_everywhere_};
+        if (sign < 0) c.points.push_back(at_end);
+        else c.points.insert(c.points.begin(), at_end);
+        return c;
+    };
     std::optional<double> best;
     for (const double sign : {-1.0, +1.0}) {
-        // "fails" here means "passes": the first shift that makes the grade pass
-        auto passes = [&](double s) { return passes_everywhere(g, load, LoadVariation{sign * s * units::kelvin, 1.0, std::nullopt}); };
+        // "fails" here means "passes": the first narrowing that makes the grade pass
+        auto passes = [&](double s) { return passes_everywhere(g, narrowed(sign, s), LoadVariation{}); };
         const auto still_failing = last_passing(passes, 1.0, max_shift, 0.05);
         if (!still_failing) continue;
         const double s = sign * (*still_failing + 0.05);

@@ -18,8 +18,10 @@ void physics_checks(const Grade& g, const Requirement& r, Evaluation& e, bool st
     units::Temperature b_open_at = load.points.front().temperature;
     std::optional<WorkingPoint> worst;
     bool extrapolated = false;
+    std::optional<PointEvaluation> outside;  // the first point beyond the grade's validity envelope
     for (const auto& point : load.points) {
         auto at = evaluate_point(g, load, point);
+        if (at.outside_envelope && !outside) outside = at;
         extrapolated = extrapolated || at.extrapolated;
         if (at.remanence.value() < br_min) br_min = at.remanence.value(), e.remanence_worst_temperature = at.temperature;
         if (at.open_circuit_flux_density && at.open_circuit_flux_density->value() < b_open_min)
@@ -31,6 +33,17 @@ void physics_checks(const Grade& g, const Requirement& r, Evaluation& e, bool st
                            (std::abs(w.irreversible_loss - worst->irreversible_loss) <= 1e-12 &&
                             w.knee_margin < worst->knee_margin);
         if (worse) worst = w;
+    }
+    // Beyond a physical limit (Curie or spin-reorientation temperature) nothing is computed: the
+    // grade fails `validity` there, and the other physics checks, whose numbers would be
+    // placeholders, are not reported.
+    if (outside) {
+        record(e, pass_fail(Check::validity, false,
+                            fmt::format("outside the grade's validity envelope at {:g} °C: {}", celsius(outside->temperature),
+                                        outside->outside_envelope->message),
+                            celsius(outside->temperature), celsius(outside->outside_envelope->limit), "degC"),
+               stop);
+        return;
     }
     e.remanence_at_worst = br_min * units::tesla;
     e.worst_temperature = worst ? worst->temperature : e.remanence_worst_temperature;

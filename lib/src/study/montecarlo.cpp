@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "magsel/demag.hpp"
+#include "magsel/envelope.hpp"
 #include "magsel/error.hpp"
 #include "magsel/load_case.hpp"
 #include "magsel/thermal.hpp"
@@ -65,6 +66,7 @@ struct Model {
     Band br, hcj;
     double pc, field, loss_limit;
     const MonteCarloSpec* spec;
+    TemperatureEnvelope envelope{};  ///< samples outside it count as 100 % loss
 };
 
 BlockResult run_block(const Model& m, std::size_t block, std::size_t count) {
@@ -79,6 +81,13 @@ BlockResult run_block(const Model& m, std::size_t block, std::size_t count) {
         const double field = std::max(0.0, m.field + field_sd * random.normal());
         double loss = 0.0;
         for (const auto& p : m.points) {
+            // Outside the validity envelope nothing is computed: the sample counts as total loss
+            // (at or above the Curie temperature that is the physics; below the spin
+            // reorientation it is the conservative reading of "no model").
+            if (!m.envelope.contains(units::kelvin_point(p.temperature.value() + dt))) {
+                loss = 1.0;
+                break;
+            }
             const auto f = temperature_factors(*m.grade, units::kelvin_point(p.temperature.value() + dt));
             const DemagCurve curve(br20 * f.remanence * units::tesla,
                                    hcj20 * f.intrinsic_coercivity * units::ampere_per_metre,
@@ -145,6 +154,7 @@ MonteCarloResult run_montecarlo(const Grade& grade, const Requirement& requireme
     const auto load = load_case(requirement);
     Model m{&grade, critical_points(load), {}, {}, *load.permeance_coefficient, load.nominal_opposing_field.value(),
             load.max_irreversible_loss, &spec};
+    m.envelope = temperature_envelope(grade);
     m.br = band_of(grade.remanence, "Br", grade, result.warnings);
     m.hcj = band_of(grade.coercivity_intrinsic, "Hcj", grade, result.warnings);
     if (requirement.safety_margin > 0.0)
@@ -156,6 +166,11 @@ MonteCarloResult run_montecarlo(const Grade& grade, const Requirement& requireme
         result.critical_temperatures.push_back(p.temperature);
         const double lo = p.temperature.value() + spec.temperature_shift.value() - 3.0 * spec.temperature_sd.value();
         const double hi = p.temperature.value() + spec.temperature_shift.value() + 3.0 * spec.temperature_sd.value();
+        if (!m.envelope.contains(units::kelvin_point(lo)) || !m.envelope.contains(units::kelvin_point(hi)))
+            result.warnings.push_back(fmt::format(
+                "{}: near {:g} °C the samples reach temperatures outside the grade's validity envelope (Curie or "
+                "spin-reorientation temperature): such samples count as 100 % loss",
+                grade.name, units::to_celsius(p.temperature)));
         if (is_extrapolated(grade, units::kelvin_point(lo)) || is_extrapolated(grade, units::kelvin_point(hi)))
             result.warnings.push_back(fmt::format(
                 "{}: near {:g} °C the samples reach temperatures outside the grade's temperature data (extrapolated)",

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "magsel/envelope.hpp"
 #include "magsel/error.hpp"
 
 namespace magsel {
@@ -30,7 +31,11 @@ std::vector<SweepRow> sweep(const std::vector<const Grade*>& grades, const Sweep
     for (const Grade* g : grades) {
         // Sweeping the circuit at one temperature: one curve serves every value.
         std::optional<DemagCurve> fixed;
-        if (spec.variable != SweepVariable::temperature) fixed = curve_at(*g, spec.temperature, spec.basis);
+        if (spec.variable != SweepVariable::temperature) {
+            require_within_envelope(*g, spec.temperature);
+            fixed = curve_at(*g, spec.temperature, spec.basis);
+        }
+        const auto envelope = temperature_envelope(*g);
         for (int i = 0; i < spec.steps; ++i) {
             const double x = spec.from + (spec.to - spec.from) * i / (spec.steps - 1);
             SweepRow row;
@@ -38,7 +43,10 @@ std::vector<SweepRow> sweep(const std::vector<const Grade*>& grades, const Sweep
             row.value = x;
             LoadLine load = spec.load;
             auto t = spec.temperature;
-            if (spec.variable == SweepVariable::temperature) t = units::kelvin_point(x);
+            if (spec.variable == SweepVariable::temperature) {
+                t = units::kelvin_point(x);
+                if (!envelope.contains(t)) continue;  // the curve stops at the grade's physical limits
+            }
             if (spec.variable == SweepVariable::field) load.opposing_field = x * units::ampere_per_metre;
             if (spec.variable == SweepVariable::permeance) load.permeance_coefficient = x;
             const DemagCurve curve = fixed ? *fixed : curve_at(*g, t, spec.basis);

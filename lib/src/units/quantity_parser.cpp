@@ -7,11 +7,13 @@
 // makes sense; inside a compound ("%/degC") they are interval units (1 °C = 1 K).
 #include "magsel/quantity_parser.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <charconv>
 #include <cmath>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include <fmt/format.h>
@@ -80,6 +82,18 @@ constexpr std::array<UnitSymbol, 22> unit_table{{
     {"USD", 1.0, dim_currency, false, 0.0, false},
 }};
 
+/// Spellings printed on datasheets (Chinese makers' tables especially) that mean one unit
+/// without doubt: an upper-case K is never an SI prefix, and none of these spells another unit
+/// (`KG` is not here: kG or kg?). docs/units.md lists them.
+struct Alias {
+    std::string_view spelling;
+    std::string_view unit;  // the canonical symbol, with its SI prefix
+};
+constexpr std::array<Alias, 9> aliases{{
+    {"KGs", "kGs"}, {"KOe", "kOe"}, {"KA", "kA"}, {"KJ", "kJ"}, {"Gauss", "G"}, {"gauss", "G"}, {"kGauss", "kG"},
+    {"KGauss", "kG"}, {"kgauss", "kG"},
+}};
+
 struct Prefix {
     std::string_view symbol;
     double factor;
@@ -93,7 +107,7 @@ struct Dimension_info {
     DimVector dim;
     std::string_view description;
 };
-constexpr std::array<Dimension_info, 11> dimension_info{{
+constexpr std::array<Dimension_info, 12> dimension_info{{
     {Dimension::flux_density, dim_flux_density, "a flux density (e.g. 1.2 T, 1200 mT, 12 kG)"},
     {Dimension::field_strength, dim_field_strength, "a magnetic field strength (e.g. 950 kA/m, 12 kOe)"},
     {Dimension::energy_density, dim_energy_density, "an energy density (e.g. 398 kJ/m^3, 50 MGOe)"},
@@ -102,6 +116,7 @@ constexpr std::array<Dimension_info, 11> dimension_info{{
     {Dimension::temperature_coefficient, dim_per_kelvin, "a temperature coefficient (e.g. -0.12 %/K, -0.12 %/degC)"},
     {Dimension::mass, dim_mass, "a mass (e.g. 1.6 kg, 250 g)"},
     {Dimension::volume, dim_volume, "a volume (e.g. 12 cm^3)"},
+    {Dimension::length, dim_length, "a length (e.g. 10 mm, 1.2 cm)"},
     {Dimension::density, dim_density, "a density (e.g. 7.55 g/cm^3)"},
     {Dimension::money_per_mass, dim_money_per_mass, "a price per mass (e.g. 85 USD/kg)"},
     {Dimension::fraction, dim_none, "a fraction (e.g. 1 %, 0.01)"},
@@ -143,7 +158,7 @@ bool is_symbol_byte(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '%' || u >= 0x80;
 }
 
-std::optional<std::pair<const UnitSymbol*, double>> lookup(std::string_view sym) {
+std::optional<std::pair<const UnitSymbol*, double>> lookup_exact(std::string_view sym) {
     for (const auto& u : unit_table)
         if (u.symbol == sym) return std::pair{&u, 1.0};
     for (const auto& p : prefixes) {
@@ -153,6 +168,66 @@ std::optional<std::pair<const UnitSymbol*, double>> lookup(std::string_view sym)
             if (u.symbol == rest && u.takes_prefix) return std::pair{&u, p.factor};
     }
     return std::nullopt;
+}
+
+std::optional<std::pair<const UnitSymbol*, double>> lookup(std::string_view sym) {
+    if (auto found = lookup_exact(sym)) return found;
+    for (const auto& a : aliases)
+        if (a.spelling == sym) return lookup_exact(a.unit);
+    return std::nullopt;
+}
+
+std::string lower(std::string_view s) {
+    std::string out;
+    for (char c : s) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+/// The known spellings that differ from `sym` only in letter case, as canonical units: one is
+/// a suggestion, several (`ma` → mA or MA) mean the case decides the prefix and magsel will not guess.
+std::vector<std::string> case_variants(std::string_view sym) {
+    const auto want = lower(sym);
+    std::vector<std::string> found;
+    auto add = [&](std::string spelling, std::string canonical) {
+        if (lower(spelling) != want) return;
+        if (std::find(found.begin(), found.end(), canonical) == found.end()) found.push_back(std::move(canonical));
+    };
+    for (const auto& u : unit_table) {
+        add(std::string(u.symbol), std::string(u.symbol));
+        if (!u.takes_prefix) continue;
+        for (const auto& p : prefixes) add(std::string(p.symbol) + std::string(u.symbol), std::string(p.symbol) + std::string(u.symbol));
+    }
+    for (const auto& a : aliases) add(std::string(a.spelling), std::string(a.unit));
+    return found;
+}
+
+std::string unknown_unit_message(std::string_view sym) {
+    const auto variants = case_variants(sym);
+    if (variants.size() == 1) return fmt::format("unknown unit `{}`; did you mean `{}`?", sym, variants.front());
+    if (variants.size() > 1) {
+        std::vector<std::string> quoted;
+        for (const auto& v : variants) quoted.push_back("`" + v + "`");
+        return fmt::format("ambiguous unit `{}`: letter case decides what it means (m milli or M mega, g gram or G gauss); did you mean {}?",
+                           sym, fmt::join(quoted, " or "));
+    }
+    if (sym == "KG" || sym == "Kg")
+        return fmt::format("ambiguous unit `{}`: kG (kilogauss, a flux density) or kg (kilogram)?", sym);
+    return fmt::format("unknown unit `{}`", sym);
+}
+
+/// Degree signs as datasheets print them: ℃ (U+2103), ℉ (U+2109), and °C written with the
+/// masculine ordinal º (U+00BA) or the ring above ˚ (U+02DA) become degC / degF.
+std::string normalize_unit(std::string_view unit) {
+    std::string out;
+    for (std::size_t i = 0; i < unit.size();) {
+        auto at = [&](std::string_view s) { return unit.compare(i, s.size(), s) == 0; };
+        if (at("\xE2\x84\x83")) out += "degC", i += 3;        // ℃
+        else if (at("\xE2\x84\x89")) out += "degF", i += 3;   // ℉
+        else if (at("\xC2\xBA""C") || at("\xCB\x9A""C")) out += "degC", i += 3;  // ºC ˚C
+        else if (at("\xC2\xBA""F") || at("\xCB\x9A""F")) out += "degF", i += 3;  // ºF ˚F
+        else out += unit[i++];
+    }
+    return out;
 }
 
 [[noreturn]] void fail(std::string_view text, Dimension expected, const std::string& what) {
@@ -178,7 +253,7 @@ ParsedUnit parse_unit(std::string_view unit, std::string_view text, Dimension ex
         const auto sym = unit.substr(start, i - start);
         if (sym.empty()) fail(text, expected, fmt::format("cannot read the unit `{}`", unit));
         const auto found = lookup(sym);
-        if (!found) fail(text, expected, fmt::format("unknown unit `{}`", sym));
+        if (!found) fail(text, expected, unknown_unit_message(sym));
         int power = 1;
         if (i < unit.size() && unit[i] == '^') {
             ++i;
@@ -193,6 +268,9 @@ ParsedUnit parse_unit(std::string_view unit, std::string_view text, Dimension ex
             power = 2, i += 2;
         } else if (unit.compare(i, 2, "\xC2\xB3") == 0) {
             power = 3, i += 2;
+        } else if (i < unit.size() && (unit[i] == '2' || unit[i] == '3') &&
+                   (i + 1 == unit.size() || !std::isdigit(static_cast<unsigned char>(unit[i + 1])))) {
+            power = unit[i] - '0', i += 1;  // datasheets' m3, cm2: a power written without ^
         }
         const auto [u, prefix] = *found;
         out.scale *= std::pow(u->scale * prefix, sign * power);
@@ -253,7 +331,8 @@ double parse_quantity(std::string_view raw, Dimension expected) {
         fail(text, expected, "the value has no unit");
     }
     // A letter glued to the number's exponent ("1e" + "3T") cannot happen: from_chars took it.
-    const auto parsed = parse_unit(unit, text, expected);
+    const auto normalized = normalize_unit(unit);
+    const auto parsed = parse_unit(normalized, text, expected);
     const auto& want = info_of(expected);
     if (parsed.dim != want.dim) {
         fail(text, expected, fmt::format("this is {}", name_of(parsed.dim)));
@@ -289,6 +368,7 @@ TemperatureDifference parse_temperature_difference(std::string_view t) {
 }
 Mass parse_mass(std::string_view t) { return parse_quantity(t, Dimension::mass) * kilogram; }
 Volume parse_volume(std::string_view t) { return parse_quantity(t, Dimension::volume) * cubic_metre; }
+Length parse_length(std::string_view t) { return parse_quantity(t, Dimension::length) * metre; }
 Density parse_density(std::string_view t) {
     return parse_quantity(t, Dimension::density) * kilogram_per_cubic_metre;
 }

@@ -1,0 +1,115 @@
+// Units as datasheets print them (issue 15): accepted where unambiguous, refused with a
+// did-you-mean where letter case would decide the meaning; all bad values of a grade file in one run.
+// Expected SI values are converted by hand from the unit definitions (1 G = 1e-4 T,
+// 1 Oe = 1000/(4π) A/m, 1 MGOe = 1e5/(4π) J/m³, °C = K − 273.15).
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "magsel/catalogue.hpp"
+#include "magsel/error.hpp"
+#include "magsel/quantity_parser.hpp"
+
+using magsel::Dimension;
+using magsel::parse_quantity;
+using Approx = Catch::Detail::Approx;
+
+namespace {
+constexpr double pi = 3.141592653589793;
+constexpr double oe = 1000.0 / (4.0 * pi);
+std::string error_of(const std::string& text, Dimension d) {
+    try {
+        parse_quantity(text, d);
+    } catch (const magsel::UnitError& e) {
+        return e.what();
+    }
+    return "(no error)";
+}
+}  // namespace
+
+TEST_CASE("datasheet spellings read as their units", "[units][datasheet]") {
+    struct Case {
+        const char* text;
+        Dimension dimension;
+        double si;
+    };
+    const Case cases[] = {
+        {"13.7 KGs", Dimension::flux_density, 1.37},
+        {"13700 Gs", Dimension::flux_density, 1.37},
+        {"13.7 kGs", Dimension::flux_density, 1.37},
+        {"13.7 kGauss", Dimension::flux_density, 1.37},
+        {"13700 Gauss", Dimension::flux_density, 1.37},
+        {"20 KOe", Dimension::field_strength, 20000.0 * oe},
+        {"1592 KA/m", Dimension::field_strength, 1.592e6},
+        {"366 KJ/m3", Dimension::energy_density, 366000.0},
+        {"366 kJ/m³", Dimension::energy_density, 366000.0},
+        {"366 KJ/m^3", Dimension::energy_density, 366000.0},
+        {"7.5 g/cm3", Dimension::density, 7500.0},
+        {"12 cm3", Dimension::volume, 12e-6},
+        {"150 ℃", Dimension::temperature, 423.15},    // U+2103
+        {"150 ºC", Dimension::temperature, 423.15},   // masculine ordinal U+00BA
+        {"150 ˚C", Dimension::temperature, 423.15},   // ring above U+02DA
+        {"302 ℉", Dimension::temperature, 423.15},    // U+2109
+        {"-0.12 %/℃", Dimension::temperature_coefficient, -0.0012},
+        {"-0.539 %/ºC", Dimension::temperature_coefficient, -0.00539},
+        {"10 ℃", Dimension::temperature_difference, 10.0},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.text);
+        CHECK(parse_quantity(c.text, c.dimension) == Approx(c.si).epsilon(1e-12));
+    }
+}
+
+TEST_CASE("letter case never silently changes a prefix", "[units][datasheet]") {
+    using Catch::Matchers::Contains;
+    // both are SI and both stay what they are
+    CHECK(parse_quantity("1 MA/m", Dimension::field_strength) == Approx(1e6));
+    CHECK(parse_quantity("1 mA/m", Dimension::field_strength) == Approx(1e-3));
+    // what only letter case would decide is refused, naming both readings
+    CHECK_THAT(error_of("1 ma/m", Dimension::field_strength), Contains("ambiguous unit `ma`") && Contains("`MA`") &&
+                                                                     Contains("`mA`"));
+    CHECK_THAT(error_of("12 KG", Dimension::flux_density), Contains("ambiguous unit `KG`") && Contains("`kG`") &&
+                                                               Contains("`kg`"));
+    // one reading: a suggestion, still an error
+    CHECK_THAT(error_of("14 kgs", Dimension::flux_density), Contains("did you mean `kGs`?"));
+    CHECK_THAT(error_of("20 koe", Dimension::field_strength), Contains("did you mean `kOe`?"));
+    CHECK_THAT(error_of("20 KOE", Dimension::field_strength), Contains("did you mean `kOe`?"));
+    CHECK_THAT(error_of("1.37 Tesla", Dimension::flux_density), Contains("unknown unit `Tesla`"));  // not a datasheet spelling
+}
+
+TEST_CASE("a grade pasted as printed on a Chinese datasheet reads like the SI one", "[units][datasheet]") {
+    auto c = magsel::Catalogue::empty();
+    c.add_file(std::string(MAGSEL_TEST_DATA) + "/good/datasheet-units/chinese-datasheet.yaml");
+    const auto& ds = c.find("DS-N48SH");
+    const auto builtin = magsel::Catalogue::builtin();
+    const auto& si = builtin.find("N48SH");
+    CHECK(ds.remanence.min->value() == Approx(si.remanence.min->value()).epsilon(1e-12));  // 13.7 KGs = 13.7 kG
+    CHECK(ds.coercivity_intrinsic.min->value() == Approx(si.coercivity_intrinsic.min->value()).epsilon(1e-12));
+    CHECK(ds.coercivity_normal.min->value() == Approx(12.8e3 * oe).epsilon(1e-4));       // 1018.6 KA/m
+    CHECK(ds.energy_product.min->value() == Approx(46.0 * 1e5 / (4.0 * pi)).epsilon(1e-4));  // 366.06 KJ/m3
+    REQUIRE(ds.coefficients);
+    CHECK(ds.coefficients->remanence_per_kelvin == Approx(si.coefficients->remanence_per_kelvin));
+    CHECK(ds.coefficients->coercivity_per_kelvin == Approx(si.coefficients->coercivity_per_kelvin));
+    CHECK(ds.coefficients->range_high.value() == Approx(423.15));
+    CHECK(ds.max_operating_temperature->value() == Approx(423.15));
+}
+
+TEST_CASE("five bad values in a grade file: five located errors in one run", "[units][datasheet][bad-input]") {
+    auto c = magsel::Catalogue::empty();
+    const auto path = std::string(MAGSEL_TEST_DATA) + "/bad/grades/five-bad-values.yaml";
+    try {
+        c.add_file(path);
+        FAIL("no error");
+    } catch (const magsel::InputErrors& e) {
+        REQUIRE(e.errors().size() == 5);
+        const int lines[] = {7, 13, 17, 23, 29};
+        for (std::size_t i = 0; i < 5; ++i) {
+            CHECK(e.errors()[i].where().file == path);
+            CHECK(e.errors()[i].where().line == lines[i]);
+            CHECK(e.errors()[i].where().column > 0);
+        }
+        CHECK_THAT(e.errors()[2].message(), Catch::Matchers::Contains("ambiguous unit `KG`"));
+        CHECK(e.not_shown() == 0);
+        CHECK_THAT(std::string(e.what()), Catch::Matchers::Contains(":29:94: error:"));
+    }
+}
