@@ -21,11 +21,12 @@ ExitCode run_report(const GlobalOptions& global, const ReportOptions& o) {
     const auto requirement = read_requirement_file(o.file);
     const auto catalogue = load_catalogue(global);
     const auto prices = load_prices(global, all_grades(catalogue), "any grade of the catalogue");
-    const auto html = report::design_review_html(requirement, catalogue, prices, SupplyData::builtin(),
-                                                 report::ReviewOptions{o.charted});
-    write_file_atomically(o.output, html);
-    std::cerr << fmt::format("magsel: wrote {}\n", o.output);
-    return ExitCode::success;
+    const auto page = report::design_review(requirement, catalogue, prices, SupplyData::builtin(),
+                                            report::ReviewOptions{o.charted});
+    write_file_atomically(o.output, page.html);
+    std::cerr << fmt::format("magsel: wrote {}{}\n", o.output,
+                             page.candidates == 0 ? ": no grade meets every requirement (the page lists why)" : "");
+    return page.candidates == 0 ? ExitCode::failed : ExitCode::success;
 }
 
 }  // namespace
@@ -37,7 +38,8 @@ void register_report(CLI::App& app, const GlobalOptions& global, ExitCode& exit_
                 "  magsel --market europe report examples/wind-direct-drive-generator.yaml -o wind.html --charts 5\n\n"
                 "The page: requirement, ranked candidates with margins, rejections with their numbers, HRE-free and\n"
                 "export-control-free alternatives, the no-export-controlled scenario, cost lines, demagnetization\n"
-                "charts, the Pareto scatter and every source. Exit 0 when written, 2 on bad input.");
+                "charts, the Pareto scatter and every source. Exit 0 when written, 1 when written but no grade\n"
+                "qualifies (the page then lists every rejection), 2 on bad input.");
     cmd->add_option("requirement", o->file, "Requirement file (docs/requirement-file-format.md)")->required();
     cmd->add_option("-o,--output", o->output, "The HTML file to write (atomically)")->required();
     cmd->add_option("--charts", o->charted, "How many front-runners get a demagnetization chart and cost lines")

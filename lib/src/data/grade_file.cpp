@@ -290,11 +290,14 @@ void copy_family_source(Grade& g, const FamilyDefaults& d, std::string& source_i
 }
 
 /// `hre_free: true` (stated by the grade's source) or `hre_free: {basis: stated|estimated,
-/// source: ID, note: ...}`. `hre_free: false` states nothing (the composition still decides).
+/// source: ID, note: ...}`. `hre_free: false` is an error: it would state nothing the composition
+/// does not already say, and a reader could take it for an override.
 std::optional<HreFreeStatement> read_hre_free(const YamlValue& v, const Grade& g, const std::vector<Source>& sources) {
     HreFreeStatement h;
     if (v.is_scalar()) {
-        if (!v.boolean()) return std::nullopt;
+        if (!v.boolean())
+            v.fail("`hre_free: false` states nothing magsel can use: leave it out (a grade with Dy or Tb gives them in "
+                   "`heavy_rare_earth`)");
     } else {
         v.check_keys({"basis", "source", "note"});
         const auto basis = v.require("basis");

@@ -131,7 +131,9 @@ std::string cost_table(const CostBreakdown& cost, std::set<std::string>& cited) 
         const auto& p = *l.price;
         cited.insert(p.source.citation());
         t.rows.push_back({l.element, fmt::format("{:.2f}", l.fraction * 100.0), fmt::format("{:.1f}", p.per_kg.value()),
-                          p.quoted + (p.estimated.empty() ? "" : " (estimated)"), p.date,
+                          p.quoted + (p.estimated.empty() ? "" : " (estimated)") +
+                              (p.scenario.empty() ? "" : " — SCENARIO " + p.scenario + ", not this quote"),
+                          p.date,
                           p.market + (p.fallback.empty() ? "" : " †"), fmt::format("{:.2f}", l.contribution.value())});
     }
     t.rows.push_back({"total", "", "", fmt::format("yield {:.2f}, processing {:.1f} USD/kg", cost.yield,
@@ -142,7 +144,9 @@ std::string cost_table(const CostBreakdown& cost, std::set<std::string>& cited) 
 
 void cite_grade(const Grade& g, std::set<std::string>& cited) {
     cited.insert(fmt::format("{} — {}", g.name, g.source.citation()));
-    for (const auto& s : g.other_sources) cited.insert(fmt::format("{} ({}) — {}", g.name, s.id, s.citation()));
+    for (const auto& s : g.other_sources)
+        if (s.citation() != g.source.citation())
+            cited.insert(fmt::format("{} ({}) — {}", g.name, s.id == "file" ? "its grade file's source" : s.id, s.citation()));
 }
 
 }  // namespace
@@ -154,8 +158,8 @@ std::string catalogue_date(const Catalogue& catalogue) {
     return newest.empty() ? std::string("undated") : newest;
 }
 
-std::string design_review_html(const Requirement& r, const Catalogue& catalogue, const PriceTable& prices,
-                               const SupplyData& supply, const ReviewOptions& options) {
+ReviewPage design_review(const Requirement& r, const Catalogue& catalogue, const PriceTable& prices,
+                         const SupplyData& supply, const ReviewOptions& options) {
     const auto result = match(catalogue, r, prices, supply);
     const auto under = match(catalogue, under_scenario(r, SupplyScenario::no_export_controlled), prices, supply);
     const auto change = scenario_change(result, under, SupplyScenario::no_export_controlled);
@@ -193,17 +197,22 @@ std::string design_review_html(const Requirement& r, const Catalogue& catalogue,
     h += "</section>\n";
 
     // ---- alternatives and scenario ----
-    h += "<section id=\"alternatives\"><h2>Heavy-rare-earth-free and export-control-free alternatives</h2>\n";
-    h += "<p class=\"callout\">" + esc(alternative_text("HRE-free", result.hre_free_alternative, result, r)) + "</p>\n";
-    h += "<p class=\"callout\">" +
-         esc(alternative_text("export-control-free", result.export_controlled_free_alternative, result, r)) + "</p>\n";
-    h += "<h3>Supply scenario: no export-controlled element to be had</h3>\n<p>" + esc(scenario_text(change)) + "</p>\n";
-    if (!under.candidates.empty()) h += html_table(candidates_table(under, std::min<std::size_t>(5, under.candidates.size())));
-    h += "</section>\n";
+    if (!result.candidates.empty()) {
+        h += "<section id=\"alternatives\"><h2>Heavy-rare-earth-free and export-control-free alternatives</h2>\n";
+        h += "<p class=\"callout\">" + esc(alternative_text("HRE-free", result.hre_free_alternative, result, r)) + "</p>\n";
+        h += "<p class=\"callout\">" +
+             esc(alternative_text("export-control-free", result.export_controlled_free_alternative, result, r)) + "</p>\n";
+        h += "<h3>Supply scenario: no export-controlled element to be had</h3>\n<p>" + esc(scenario_text(change)) + "</p>\n";
+        if (!under.candidates.empty())
+            h += html_table(candidates_table(under, std::min<std::size_t>(5, under.candidates.size())));
+        h += "</section>\n";
+    }
 
     // ---- charts ----
-    h += "<section id=\"charts\"><h2>Demagnetization curves of the front-runners</h2>\n";
-    if (r.permeance_coefficient) {
+    if (charted > 0) h += "<section id=\"charts\"><h2>Demagnetization curves of the front-runners</h2>\n";
+    if (charted == 0) {
+        // nothing qualifies: no front-runner to chart or cost
+    } else if (r.permeance_coefficient) {
         const LoadLine load{*r.permeance_coefficient, load_case(r).opposing_field};
         for (std::size_t i = 0; i < charted; ++i) {
             const auto& g = *result.candidates[i].evaluation.grade;
@@ -218,7 +227,7 @@ std::string design_review_html(const Requirement& r, const Catalogue& catalogue,
     } else {
         h += "<p>The requirement has no demagnetization block: no load line to draw.</p>\n";
     }
-    h += "</section>\n";
+    if (charted > 0) h += "</section>\n";
     if (!result.candidates.empty()) {
         h += "<section id=\"pareto\"><h2>Br at the worst temperature against cost</h2>\n";
         h += fmt::format("<figure>{}<figcaption>Every candidate; the staircase is the two-objective Pareto front "
@@ -227,7 +236,7 @@ std::string design_review_html(const Requirement& r, const Catalogue& catalogue,
     }
 
     // ---- cost ----
-    h += "<section id=\"cost\"><h2>Cost of the front-runners</h2>\n";
+    if (charted > 0) h += "<section id=\"cost\"><h2>Cost of the front-runners</h2>\n";
     for (std::size_t i = 0; i < charted; ++i) {
         const auto& e = result.candidates[i].evaluation;
         if (!e.cost) continue;
@@ -235,8 +244,9 @@ std::string design_review_html(const Requirement& r, const Catalogue& catalogue,
                          e.part_cost ? fmt::format(", {:.2f} USD per machine", e.part_cost->value()) : "");
         h += cost_table(*e.cost, cited);
     }
-    h += "<p class=\"legend\">† the market has no quote of its own for this element: the default market's price. "
-         "Processing cost and yield are magsel's estimates (docs/economics.md).</p>\n</section>\n";
+    if (charted > 0)
+        h += "<p class=\"legend\">† the market has no quote of its own for this element: the default market's price. "
+             "Processing cost and yield are magsel's estimates (docs/economics.md).</p>\n</section>\n";
 
     // ---- rejections ----
     h += "<section id=\"rejections\"><h2>Rejected grades</h2>\n";
@@ -262,7 +272,7 @@ std::string design_review_html(const Requirement& r, const Catalogue& catalogue,
                      "Check your supplier's datasheet before you order.</p></footer>\n",
                      version_string);
     h += fmt::format("<script>{}</script>\n</body>\n</html>\n", script);
-    return h;
+    return ReviewPage{std::move(h), result.candidates.size()};
 }
 
 }  // namespace magsel::report

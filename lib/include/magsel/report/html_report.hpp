@@ -19,9 +19,14 @@ struct ReviewOptions {
     std::size_t charted = 3;  ///< front-runners with a demagnetization chart and cost lines
 };
 
-/// The page. Runs the match (and the supply scenario) itself. Throws what match() throws.
-std::string design_review_html(const Requirement& requirement, const Catalogue& catalogue, const PriceTable& prices,
-                               const SupplyData& supply, const ReviewOptions& options = {});
+/// The page. Runs the match (and the supply scenario) itself; when nothing qualifies the page
+/// still lists every rejection with its numbers. Throws what match() throws.
+struct ReviewPage {
+    std::string html;
+    std::size_t candidates = 0;  ///< grades that qualify (`magsel report` exits 1 at 0, as `match`)
+};
+ReviewPage design_review(const Requirement& requirement, const Catalogue& catalogue, const PriceTable& prices,
+                         const SupplyData& supply, const ReviewOptions& options = {});
 
 /// The newest `retrieved` date of the catalogue's grade sources ("the catalogue's date").
 std::string catalogue_date(const Catalogue& catalogue);
