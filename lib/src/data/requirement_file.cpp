@@ -15,7 +15,12 @@ using detail::YamlValue;
 
 double fraction_in(const YamlValue& v, double low, double high, const char* what) {
     const double x = v.quantity(Dimension::fraction);
-    if (x < low || x > high) v.fail(fmt::format("{} must be between {:g} % and {:g} %", what, low * 100, high * 100));
+    if (x < low || x > high) {
+        // "25" read as a fraction is 2500 %: say so
+        const bool bare = v.text().find('%') == std::string::npos && x > 1.0;
+        v.fail(fmt::format("{} must be between {:g} % and {:g} %{}", what, low * 100, high * 100,
+                           bare ? fmt::format(" (a bare number is a fraction: write {:g} % or {:g})", x, x / 100.0) : ""));
+    }
     return x;
 }
 
