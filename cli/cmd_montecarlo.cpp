@@ -8,21 +8,18 @@
 #include <memory>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 #include <unistd.h>
 
 #include "context.hpp"
 #include "magsel/error.hpp"
 #include "magsel/montecarlo.hpp"
 #include "magsel/quantity_parser.hpp"
-#include "magsel/select.hpp"
+#include "magsel/report/montecarlo_report.hpp"
 #include "output.hpp"
 #include "shape_option.hpp"
 
 namespace magsel::cli {
 namespace {
-
-using nlohmann::ordered_json;
 
 struct MonteCarloOptions {
     std::string file;
@@ -51,21 +48,6 @@ void read_field_sd(const std::string& text, MonteCarloSpec& spec) {
     } catch (const UnitError&) {
         throw UsageError(fmt::format("--field-sd `{}`: give a fraction of the field (10 %) or a field (50 kA/m)", text));
     }
-}
-
-/// The grades to analyse: --grade, else the design file's grade, else the best `top` of match.
-std::vector<const Grade*> grades_to_analyse(const MonteCarloOptions& o, const Requirement& r,
-                                            const Catalogue& catalogue, const GlobalOptions& global) {
-    std::vector<const Grade*> grades;
-    for (const auto& name : o.grades) grades.push_back(&catalogue.find(name));
-    if (!grades.empty()) return grades;
-    if (r.grade) return {&design_grade(catalogue, r)};
-    const auto result = match(catalogue, r, load_prices(global), SupplyData::builtin());
-    for (const auto& c : result.candidates) {
-        if (grades.size() == o.top) break;
-        grades.push_back(c.evaluation.grade);
-    }
-    return grades;
 }
 
 /// A progress bar on stderr, drawn only on a terminal and only once the run has taken a second.
@@ -111,7 +93,9 @@ ExitCode run_montecarlo_command(const GlobalOptions& global, const MonteCarloOpt
     spec.temperature_shift = units::parse_temperature_difference(o.temperature_shift);
     spec.temperature_sd = units::parse_temperature_difference(o.temperature_sd);
     read_field_sd(o.field_sd, spec);
-    const auto grades = grades_to_analyse(o, r, catalogue, global);
+    std::vector<const Grade*> grades;
+    for (const auto& name : o.grades) grades.push_back(&catalogue.find(name));
+    if (grades.empty()) grades = montecarlo_grades(catalogue, r, o.top, load_prices(global), SupplyData::builtin());
     if (grades.empty()) {
         std::cerr << fmt::format("magsel: no grade meets {} (see `magsel match {}`); name one with --grade\n", r.name,
                                  o.file);
@@ -126,51 +110,8 @@ ExitCode run_montecarlo_command(const GlobalOptions& global, const MonteCarloOpt
     for (const auto& res : results)
         for (const auto& w : res.warnings) std::cerr << "magsel: warning: " << w << '\n';
 
-    const double field_sd_ka_m = spec.field_sd.value() / 1000.0;
-    if (o.format == "json") {
-        auto out = ordered_json::array();
-        for (const auto& res : results) {
-            auto temps = ordered_json::array();
-            for (const auto& t : res.critical_temperatures) temps.push_back(units::to_celsius(t));
-            out.push_back({{"grade", res.grade->name},
-                           {"requirement", r.name},
-                           {"samples", res.samples},
-                           {"seed", spec.seed},
-                           {"distribution", to_string(spec.distribution)},
-                           {"temperature_shift_K", spec.temperature_shift.value()},
-                           {"temperature_sd_K", spec.temperature_sd.value()},
-                           {"field_sd_percent", spec.field_relative_sd * 100.0},
-                           {"field_sd_kA_m", field_sd_ka_m},
-                           {"critical_temperatures_degC", temps},
-                           {"loss_limit_percent", res.loss_limit * 100.0},
-                           {"loss_kind", "instantaneous"},
-                           {"exceedances", res.exceedances},
-                           {"probability", res.probability},
-                           {"ci95_low", res.ci_low},
-                           {"ci95_high", res.ci_high},
-                           {"mean_loss_percent", res.mean_loss * 100.0},
-                           {"max_loss_percent", res.max_loss * 100.0}});
-        }
-        std::cout << out.dump(2) << '\n';
-        return ExitCode::success;
-    }
-    std::cout << fmt::format("{}: {} samples per grade, seed {}; Br and Hcj {} in [min, typ]; temperature {:+g} K "
-                             "± {:g} K (1σ); field ± {}\n",
-                             r.name, spec.samples, spec.seed, to_string(spec.distribution),
-                             spec.temperature_shift.value(), spec.temperature_sd.value(),
-                             field_sd_ka_m > 0.0 ? fmt::format("{:g} kA/m", field_sd_ka_m)
-                                                 : fmt::format("{:g} %", spec.field_relative_sd * 100.0));
-    Table t;
-    t.header = {"grade", fmt::format("P(loss > {:g} %)", r.max_irreversible_loss * 100.0), "95 % CI", "exceedances",
-                "mean loss %", "max loss %"};
-    t.right_align = {false, true, true, true, true, true};
-    for (const auto& res : results)
-        t.rows.push_back({res.grade->name, fmt::format("{:.5f}", res.probability),
-                          fmt::format("{:.5f} … {:.5f}", res.ci_low, res.ci_high), std::to_string(res.exceedances),
-                          fixed(res.mean_loss * 100.0, 3), fixed(res.max_loss * 100.0, 3)});
-    std::cout << render(t, TableFormat::text);
-    std::cout << "loss: instantaneous irreversible loss on recoil from the working point; time-dependent "
-                 "(magnetic viscosity) loss is not included\n";
+    if (o.format == "json") std::cout << report::montecarlo_json(results, spec, r).dump(2) << '\n';
+    else std::cout << report::montecarlo_text(results, spec, r);
     return ExitCode::success;
 }
 

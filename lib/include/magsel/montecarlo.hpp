@@ -20,6 +20,8 @@
 #include <vector>
 
 #include "magsel/grade.hpp"
+#include "magsel/catalogue.hpp"
+#include "magsel/economics.hpp"
 #include "magsel/requirement.hpp"
 
 namespace magsel {
@@ -74,5 +76,10 @@ using ProgressFunction = std::function<void(std::size_t done, std::size_t total)
 /// sample count is 0 or above 10⁹, or an uncertainty is negative or not finite.
 MonteCarloResult run_montecarlo(const Grade& grade, const Requirement& requirement, const MonteCarloSpec& spec,
                                 const ProgressFunction& progress = {});
+
+/// The grades a requirement's Monte Carlo looks at when none is named: a design file's grade,
+/// else the best `top` candidates of match(). Empty when nothing qualifies.
+std::vector<const Grade*> montecarlo_grades(const Catalogue& catalogue, const Requirement& requirement, std::size_t top,
+                                            const PriceTable& prices, const SupplyData& supply);
 
 }  // namespace magsel

@@ -1,4 +1,5 @@
 #include "magsel/montecarlo.hpp"
+#include "magsel/select.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -215,6 +216,18 @@ MonteCarloResult run_montecarlo(const Grade& grade, const Requirement& requireme
     std::tie(result.ci_low, result.ci_high) = wilson_interval(result.exceedances, spec.samples);
     result.mean_loss = loss_sum / static_cast<double>(spec.samples);
     return result;
+}
+
+std::vector<const Grade*> montecarlo_grades(const Catalogue& catalogue, const Requirement& r, std::size_t top,
+                                            const PriceTable& prices, const SupplyData& supply) {
+    if (r.grade) return {&design_grade(catalogue, r)};
+    std::vector<const Grade*> grades;
+    const auto result = match(catalogue, r, prices, supply);
+    for (const auto& c : result.candidates) {
+        if (grades.size() == top) break;
+        grades.push_back(c.evaluation.grade);
+    }
+    return grades;
 }
 
 }  // namespace magsel
