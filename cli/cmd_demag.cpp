@@ -12,13 +12,14 @@
 #include "magsel/envelope.hpp"
 #include "magsel/error.hpp"
 #include "magsel/quantity_parser.hpp"
+#include "magsel/report/demag_report.hpp"
 #include "output.hpp"
 #include "shape_option.hpp"
 
 namespace magsel::cli {
 namespace {
 
-using nlohmann::ordered_json;
+using report::Json;
 
 struct DemagOptions {
     std::string grade;
@@ -36,89 +37,6 @@ struct DemagOptions {
     ShapeOptions shape;
 };
 
-ordered_json point_json(const WorkingPoint& w, double limit) {
-    return {{"temperature_degC", units::to_celsius(w.temperature)},
-            {"permeance_coefficient", w.load_line.permeance_coefficient},
-            {"opposing_field_kA_m", w.load_line.opposing_field.value() / 1000.0},
-            {"working_field_kA_m", w.working_field.value() / 1000.0},
-            {"flux_density_T", w.flux_density.value()},
-            {"polarization_T", w.polarization.value()},
-            {"remanence_T", w.remanence.value()},
-            {"knee_field_kA_m", w.knee_field.value() / 1000.0},
-            {"knee_margin_kA_m", w.knee_margin.value() / 1000.0},
-            {"flux_density_margin_T", w.flux_density_margin.value()},
-            {"irreversible_loss_percent", w.irreversible_loss * 100.0},
-            {"loss_kind", "instantaneous"},
-            {"loss_limit_percent", limit * 100.0},
-            {"passes", w.irreversible_loss <= limit},
-            {"extrapolated", w.extrapolated},
-            {"curve", w.measured_curve ? "measured" : "model"},
-            {"warnings", w.warnings}};
-}
-
-void print_point_table(const Grade& g, const WorkingPoint& w, double limit, const char* heading) {
-    std::cout << fmt::format("{} at {:g} °C, Pc {:g}, opposing field {:g} kA/m ({} basis){}\n", g.name,
-                             units::to_celsius(w.temperature), w.load_line.permeance_coefficient,
-                             w.load_line.opposing_field.value() / 1000.0, heading, "");
-    Table t;
-    t.header = {"quantity", "value"};
-    t.right_align = {false, true};
-    t.rows = {
-        {"working field h [kA/m]", fixed(w.working_field.value() / 1000.0, 1)},
-        {"flux density B [T]", fixed(w.flux_density.value(), 4)},
-        {"polarization J [T]", fixed(w.polarization.value(), 4)},
-        {"remanence Br(T) [T]", fixed(w.remanence.value(), 4)},
-        {"knee field Hk [kA/m]", fixed(w.knee_field.value() / 1000.0, 1)},
-        {"knee margin Hk - h [kA/m]", fixed(w.knee_margin.value() / 1000.0, 1)},
-        {"B margin B - B(Hk) [T]", fixed(w.flux_density_margin.value(), 4)},
-        {"irreversible loss (instantaneous) [%]", fixed(w.irreversible_loss * 100.0, 3)},
-        {"curve", w.measured_curve ? "measured (grade file)" : "model"},
-    };
-    std::cout << render(t, TableFormat::text);
-    std::cout << fmt::format("{}: loss {:.3f} % {} the {:g} % limit\n",
-                             w.irreversible_loss <= limit ? "PASS" : "FAIL", w.irreversible_loss * 100.0,
-                             w.irreversible_loss <= limit ? "within" : "above", limit * 100.0);
-    std::cout << "loss: instantaneous irreversible loss on recoil from the working point; time-dependent\n"
-                 "(magnetic viscosity, hours at temperature) loss is not included (docs/physics.md)\n";
-    for (const auto& warning : w.warnings) std::cout << "warning: " << warning << '\n';
-}
-
-/// `demag GRADE --hd5 --at T`: the knee field Hk and HD5 at each temperature (no load line).
-ExitCode run_hd5(const Grade& g, const std::vector<units::Temperature>& temperatures, Basis basis, bool json) {
-    auto arr = ordered_json::array();
-    Table t;
-    t.header = {"T [°C]", "Hk [kA/m]", "HD5 [kA/m]", "Hcj [kA/m]", "curve"};
-    t.right_align = {true, true, true, true, false};
-    std::vector<std::string> warnings;
-    for (const auto& temperature : temperatures) {
-        const auto p = properties_at(g, temperature, basis);
-        for (const auto& w : p.warnings) warnings.push_back(w);
-        arr.push_back({{"temperature_degC", units::to_celsius(temperature)},
-                       {"knee_field_kA_m", p.knee_field.value() / 1000.0},
-                       {"hd5_kA_m", p.hd5.value() / 1000.0},
-                       {"intrinsic_coercivity_kA_m", p.intrinsic_coercivity.value() / 1000.0},
-                       {"extrapolated", p.extrapolated},
-                       {"curve", p.measured_curve ? "measured" : "model"},
-                       {"warnings", p.warnings}});
-        t.rows.push_back({fmt::format("{:g}{}", units::to_celsius(temperature), p.extrapolated ? "*" : ""),
-                          fixed(p.knee_field.value() / 1000.0, 1), fixed(p.hd5.value() / 1000.0, 1),
-                          fixed(p.intrinsic_coercivity.value() / 1000.0, 1), p.measured_curve ? "measured" : "model"});
-    }
-    if (json) {
-        std::cout << ordered_json{{"grade", g.name}, {"basis", to_string(basis)}, {"loss_kind", "instantaneous"},
-                                  {"points", arr}}
-                         .dump(2)
-                  << '\n';
-        return ExitCode::success;
-    }
-    std::cout << fmt::format("{}: knee field Hk (J = 0.9·Br) and HD5 ({} basis)\n", g.name, to_string(basis));
-    std::cout << render(t, TableFormat::text);
-    std::cout << "HD5: the internal demagnetizing field after which recoil leaves 5 % instantaneous irreversible loss\n"
-                 "(IEC 60404-8-1), read off this curve; time-dependent (magnetic viscosity) loss is not included\n";
-    for (const auto& w : warnings) std::cout << "warning: " << w << '\n';
-    return ExitCode::success;
-}
-
 ExitCode run_demag(const GlobalOptions& global, const DemagOptions& options) {
     const auto catalogue = load_catalogue(global);
     const auto& g = catalogue.find(options.grade);
@@ -128,7 +46,7 @@ ExitCode run_demag(const GlobalOptions& global, const DemagOptions& options) {
     DemagOptions o = options;
     if (from_shape) o.pc = from_shape->pc;
     // The Pc from the shape is said before any result that uses it (not for --min-pc, which searches Pc).
-    auto say_shape = [&](ordered_json* out) {
+    auto say_shape = [&](Json* out) {
         if (!from_shape || o.min_pc || o.hd5) return;
         if (out) (*out)["from_shape"] = shape_permeance_json(*from_shape);
         else std::cout << shape_permeance_text(*from_shape);
@@ -142,31 +60,20 @@ ExitCode run_demag(const GlobalOptions& global, const DemagOptions& options) {
         if (o.at.empty()) throw UsageError("--hd5 needs --at T");
         const auto t = units::parse_temperature(o.at);
         require_within_envelope(g, t);
-        return run_hd5(g, {t}, basis, json);
+        const std::vector<MagnetProperties> points{properties_at(g, t, basis)};
+        if (json) std::cout << report::hd5_json(g, points, basis).dump(2) << '\n';
+        else std::cout << report::hd5_text(g, points, basis);
+        return ExitCode::success;
     }
     if (o.max_temperature) {
         const auto r = max_temperature_within_loss(g, load, limit, basis);
         if (json) {
-            ordered_json out{{"grade", g.name},
-                             {"permeance_coefficient", o.pc},
-                             {"opposing_field_kA_m", load.opposing_field.value() / 1000.0},
-                             {"loss_limit_percent", limit * 100.0},
-                             {"loss_kind", "instantaneous"},
-                             {"basis", to_string(basis)},
-                             {"max_temperature_degC", r.temperature ? ordered_json(units::to_celsius(*r.temperature))
-                                                                    : ordered_json(nullptr)},
-                             {"limited_by_loss", r.limited}};
+            auto out = report::max_temperature_json(g, load, limit, basis, r);
             say_shape(&out);
             std::cout << out.dump(2) << '\n';
-            return r.temperature ? ExitCode::success : ExitCode::failed;
-        }
-        say_shape(nullptr);
-        if (!r.temperature) {
-            std::cout << fmt::format("{}: the loss exceeds {:g} % already at -60 °C (Pc {:g}, {:g} kA/m)\n", g.name,
-                                     limit * 100.0, o.pc, load.opposing_field.value() / 1000.0);
         } else {
-            std::cout << fmt::format("max_temperature_degC {:.1f}{}\n", units::to_celsius(*r.temperature),
-                                     r.limited ? "" : "  (not limited by demagnetization up to the 400 °C search limit)");
+            say_shape(nullptr);
+            std::cout << report::max_temperature_text(g, load, limit, r);
         }
         return r.temperature ? ExitCode::success : ExitCode::failed;
     }
@@ -176,19 +83,8 @@ ExitCode run_demag(const GlobalOptions& global, const DemagOptions& options) {
         const auto t = units::parse_temperature(o.at);
         require_within_envelope(g, t);
         const auto pc = min_permeance_within_loss(g, t, load.opposing_field, limit, basis);
-        if (json)
-            std::cout << ordered_json{{"grade", g.name},
-                                      {"temperature_degC", units::to_celsius(t)},
-                                      {"opposing_field_kA_m", load.opposing_field.value() / 1000.0},
-                                      {"loss_limit_percent", limit * 100.0},
-                                      {"loss_kind", "instantaneous"},
-                                      {"min_permeance_coefficient", pc ? ordered_json(*pc) : ordered_json(nullptr)}}
-                             .dump(2)
-                      << '\n';
-        else if (pc)
-            std::cout << fmt::format("min_permeance_coefficient {:.3g}\n", *pc);
-        else
-            std::cout << fmt::format("{}: no Pc up to 100 keeps the loss within {:g} %\n", g.name, limit * 100.0);
+        if (json) std::cout << report::min_permeance_json(g, t, load.opposing_field, limit, pc).dump(2) << '\n';
+        else std::cout << report::min_permeance_text(g, limit, pc);
         return pc ? ExitCode::success : ExitCode::failed;
     }
     if (!(o.pc > 0.0)) throw UsageError("--pc must be a positive number (or give the shape: --geometry, --ld)");
@@ -201,7 +97,7 @@ ExitCode run_demag(const GlobalOptions& global, const DemagOptions& options) {
         const auto r = worst_over_range(g, from, to, load, basis, units::parse_temperature_difference(o.step));
         const bool passes = r.worst.irreversible_loss <= limit;
         if (json) {
-            auto out = point_json(r.worst, limit);
+            auto out = report::working_point_json(r.worst, limit);
             out["worst_temperature_degC"] = units::to_celsius(r.worst.temperature);
             out["grade"] = g.name;
             out["basis"] = to_string(basis);
@@ -209,11 +105,7 @@ ExitCode run_demag(const GlobalOptions& global, const DemagOptions& options) {
             std::cout << out.dump(2) << '\n';
         } else {
             say_shape(nullptr);
-            std::cout << fmt::format("worst point of {:g}…{:g} °C ({} temperatures): {:g} °C\n",
-                                     units::to_celsius(r.points.front().temperature),
-                                     units::to_celsius(r.points.back().temperature), r.points.size(),
-                                     units::to_celsius(r.worst.temperature));
-            print_point_table(g, r.worst, limit, std::string(to_string(basis)).c_str());
+            std::cout << report::worst_over_range_text(g, r, limit, basis);
         }
         return passes ? ExitCode::success : ExitCode::failed;
     }
@@ -223,14 +115,14 @@ ExitCode run_demag(const GlobalOptions& global, const DemagOptions& options) {
     require_within_envelope(g, at);
     const auto w = working_point(g, at, load, basis);
     if (json) {
-        auto out = point_json(w, limit);
+        auto out = report::working_point_json(w, limit);
         out["grade"] = g.name;
         out["basis"] = to_string(basis);
         say_shape(&out);
         std::cout << out.dump(2) << '\n';
     } else {
         say_shape(nullptr);
-        print_point_table(g, w, limit, std::string(to_string(basis)).c_str());
+        std::cout << report::working_point_text(g, w, limit, basis);
     }
     return w.irreversible_loss <= limit ? ExitCode::success : ExitCode::failed;
 }
