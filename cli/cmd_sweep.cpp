@@ -10,6 +10,7 @@
 
 #include "context.hpp"
 #include "magsel/error.hpp"
+#include "magsel/output_file.hpp"
 #include "magsel/select.hpp"
 #include "magsel/study.hpp"
 #include "magsel/svg_plot.hpp"
@@ -137,6 +138,9 @@ ExitCode run_sweep(const GlobalOptions& global, const SweepOptions& o) {
                               r.point.extrapolated ? "yes" : "no"});
         text = render(t, TableFormat::csv);
     }
+    // every output is staged first and committed together: a run that fails replaces none
+    OutputFiles outputs;
+    if (!o.output.empty()) outputs.add(o.output, text);
     if (!o.plot.empty()) {
         const QuantityInfo* q = nullptr;
         for (const auto& info : quantities())
@@ -159,10 +163,10 @@ ExitCode run_sweep(const GlobalOptions& global, const SweepOptions& o) {
         if (spec.variable != SweepVariable::field)
             held.push_back(fmt::format("opposing field {:g} kA/m", spec.load.opposing_field.value() / 1000.0));
         plot.notes.push_back(fmt::format("{}; {} values; magsel sweep", fmt::join(held, ", "), o.basis));
-        write_file_atomically(o.plot, render_svg(plot));
+        outputs.add(o.plot, render_svg(plot));
     }
+    outputs.commit();
     if (o.output.empty()) std::cout << text;
-    else write_file_atomically(o.output, text);
     return ExitCode::success;
 }
 
