@@ -2,9 +2,13 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
+#include <cstring>
 #include <cstdlib>
 #include <filesystem>
 #include <unordered_map>
+
+#include <unistd.h>
 
 #include <fmt/format.h>
 
@@ -108,9 +112,18 @@ void Catalogue::add_text(const std::string& text, const std::string& name) {
 }
 
 void Catalogue::add_directory(const std::string& path) {
+    // Every user data path that cannot be read is an error naming it: a skipped directory
+    // would let the built-in data stand in for the user's (a false pass in CI).
     std::error_code ec;
-    if (!fs::is_directory(path, ec))
-        throw UsageError(fmt::format("grade directory `{}` does not exist or is not a directory", path));
+    const auto link = fs::symlink_status(path, ec);
+    if (!fs::exists(link)) throw UsageError(fmt::format("grade directory `{}` does not exist", path));
+    const auto status = fs::status(path, ec);
+    if (ec) throw UsageError(fmt::format("cannot read the grade directory `{}`: {}", path,
+                                         fs::is_symlink(link) ? "a symbolic link that leads nowhere (" + ec.message() + ")"
+                                                              : ec.message()));
+    if (!fs::is_directory(status)) throw UsageError(fmt::format("grade directory `{}` is not a directory", path));
+    if (::access(path.c_str(), R_OK | X_OK) != 0)
+        throw UsageError(fmt::format("cannot read the grade directory `{}`: {}", path, std::strerror(errno)));
     for (const auto& f : detail::yaml_files_in((fs::path(path) / "families").string())) add_file(f, true);
     for (const auto& f : detail::yaml_files_in(path)) {
         const auto name = fs::path(f).filename();
