@@ -99,7 +99,7 @@ ExitCode run_check(const GlobalOptions& global, const CheckOptions& o) {
         }
         suites.push_back(std::move(suite));
     }
-    if (o.format == "json") std::cout << json.dump(2) << '\n';
+    if (o.format == "json") std::cout << json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';  // a file name need not be UTF-8
     if (!o.junit.empty()) write_file_atomically(o.junit, junit_xml(suites));
     if (any_bad) return ExitCode::bad_input;
     return any_failed ? ExitCode::failed : ExitCode::success;

@@ -101,7 +101,7 @@ ExitCode run_cost(const GlobalOptions& global, const CostOptions& o) {
                            {"lines", lines},
                            {"warnings", r.cost.warnings}});
         }
-        std::cout << out.dump(2) << '\n';
+        std::cout << out.dump(2, ' ', false, ordered_json::error_handler_t::replace) << '\n';
         return ExitCode::success;
     }
 

@@ -140,7 +140,7 @@ ExitCode run_montecarlo_command(const GlobalOptions& global, const MonteCarloOpt
                            {"mean_loss_percent", res.mean_loss * 100.0},
                            {"max_loss_percent", res.max_loss * 100.0}});
         }
-        std::cout << out.dump(2) << '\n';
+        std::cout << out.dump(2, ' ', false, ordered_json::error_handler_t::replace) << '\n';
         return ExitCode::success;
     }
     std::cout << fmt::format("{}: {} samples per grade, seed {}; Br and Hcj {} in [min, typ]; temperature {:+g} K "

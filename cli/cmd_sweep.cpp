@@ -119,7 +119,7 @@ ExitCode run_sweep(const GlobalOptions& global, const SweepOptions& o) {
                            {"knee_margin_kA_m", r.point.knee_margin.value() / 1000.0},
                            {"irreversible_loss_percent", r.point.irreversible_loss * 100.0},
                            {"extrapolated", r.point.extrapolated}});
-        text = out.dump(2) + "\n";
+        text = out.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
     } else {
         Table t;
         t.header = {"grade", "temperature_degC", "permeance_coefficient",
