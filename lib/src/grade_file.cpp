@@ -229,7 +229,42 @@ void read_coefficients(const YamlValue& v, Grade& g, const std::vector<Source>& 
     g.coefficients = c;
 }
 
+/// One value of temperature_points, where it stands in the file.
+struct PointValue {
+    double temperature;  // K
+    double value;        // SI
+    YamlValue node;
+};
+
+/// Plausibility of one quantity's points: where the physics fixes the sign of the trend, no rise
+/// with temperature beyond 1 % between neighbouring points (measurement scatter). Br falls with temperature in every family; Hcj falls in NdFeB and
+/// SmCo (ferrite's Hcj rises, and is not checked).
+void check_points_plausible(const std::vector<PointValue>& points, const char* what, double display_unit, const char* unit,
+                            std::optional<std::string_view> falls_for) {
+    // sorted by index: a YamlValue must not be assigned (yaml-cpp's Node assignment writes
+    // through to the document)
+    std::vector<std::size_t> order(points.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return points[a].temperature < points[b].temperature; });
+    for (std::size_t i = 1; i < order.size(); ++i) {
+        const auto& lo = points[order[i - 1]];
+        const auto& hi = points[order[i]];
+        const double t_lo = units::to_celsius(units::kelvin_point(lo.temperature));
+        const double t_hi = units::to_celsius(units::kelvin_point(hi.temperature));
+        // (two values at one temperature are repeated measurements, fitted together by least
+        // squares as `magsel fit` writes them: `magsel validate` warns about them)
+        if (hi.temperature == lo.temperature) continue;
+        if (falls_for && hi.value > lo.value * 1.01)
+            hi.node.fail(fmt::format("{} rises from {:g} {} at {:g} °C to {:g} {} at {:g} °C; in {} it falls as the "
+                                     "temperature rises",
+                                     what, lo.value / display_unit, unit, t_lo, hi.value / display_unit, unit, t_hi,
+                                     *falls_for));
+    }
+}
+
 void read_points(const YamlValue& v, Grade& g, const std::vector<Source>& sources) {
+    std::vector<PointValue> br_values, hcj_values;
     for (const auto& p : v.items()) {
         p.check_keys({"T", "remanence", "coercivity_intrinsic", "source"});
         TemperaturePoint point;
@@ -238,11 +273,13 @@ void read_points(const YamlValue& v, Grade& g, const std::vector<Source>& source
             const double b = br->quantity(Dimension::flux_density);
             check_range(*br, b, 0.0, br_high_tesla, "Br in T");
             point.remanence = b * units::tesla;
+            br_values.push_back({point.temperature.value(), b, *br});
         }
         if (auto h = p.find("coercivity_intrinsic")) {
             const double x = h->quantity(Dimension::field_strength);
             check_range(*h, x, 0.0, hcj_high_ampere_per_metre, "Hcj in A/m");
             point.coercivity_intrinsic = x * units::ampere_per_metre;
+            hcj_values.push_back({point.temperature.value(), x, *h});
         }
         if (!point.remanence && !point.coercivity_intrinsic) p.fail("a point needs `remanence` and/or `coercivity_intrinsic`");
         if (auto s = p.find("source")) {
@@ -251,6 +288,10 @@ void read_points(const YamlValue& v, Grade& g, const std::vector<Source>& source
         }
         g.temperature_points.push_back(point);
     }
+    const auto family = to_string(g.family);
+    check_points_plausible(br_values, "Br", 1.0, "T", family);
+    check_points_plausible(hcj_values, "Hcj", 1000.0, "kA/m",
+                           g.family == Family::ferrite ? std::nullopt : std::optional<std::string_view>(family));
 }
 
 /// Build Br(T) and Hcj(T) models: points where two or more temperatures are given, else the
