@@ -49,8 +49,16 @@ ExitCode run_cost(const GlobalOptions& global, const CostOptions& o) {
     for (const auto& name : o.grades) {
         const auto& g = catalogue.find(name);
         Row r{&g, cost_per_kg(g, prices), cost_per_kg(g, baseline), supply_exposure(g, supply), {}, {}};
-        if (!o.mass.empty()) r.mass_kg = units::parse_mass(o.mass).value();
-        if (!o.volume.empty()) r.mass_kg = mass_of(g, units::parse_volume(o.volume)).value();
+        if (!o.mass.empty()) {
+            const double kg = units::parse_mass(o.mass).value();
+            if (!(kg > 0.0 && kg <= 1e5)) throw UsageError(fmt::format("--mass {}: a magnet mass is above 0 and at most 100 t", o.mass));
+            r.mass_kg = kg;
+        }
+        if (!o.volume.empty()) {
+            const double m3 = units::parse_volume(o.volume).value();
+            if (!(m3 > 0.0 && m3 <= 20.0)) throw UsageError(fmt::format("--volume {}: a magnet volume is above 0 and at most 20 m^3", o.volume));
+            r.mass_kg = mass_of(g, m3 * units::cubic_metre).value();
+        }
         if (r.mass_kg) r.part_usd = part_cost(r.cost, *r.mass_kg * units::kilogram).value();
         rows.push_back(std::move(r));
     }

@@ -58,6 +58,10 @@ std::vector<std::string> closest_matches(std::string_view word, const std::vecto
     std::vector<std::pair<std::size_t, std::string>> scored;
     const std::size_t limit = std::max<std::size_t>(2, word.size() / 2);
     for (const auto& c : candidates) {
+        // the distance is at least the difference in length: a long word (a 5 MB name) costs
+        // nothing against short candidates instead of length × length
+        const auto gap = word.size() > c.size() ? word.size() - c.size() : c.size() - word.size();
+        if (gap > limit) continue;
         const auto d = edit_distance(word, c);
         if (d <= limit) scored.emplace_back(d, c);
     }
