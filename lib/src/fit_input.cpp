@@ -23,6 +23,25 @@ constexpr std::size_t min_curve_points = 5;  // the knee model has 4 parameters
 
 [[noreturn]] void fail_at(const SourceLocation& where, const std::string& message) { throw InputError(where, message); }
 
+// The bounds of `magsel fit`'s input (docs/errors.md): far above any datasheet, low enough that
+// the fit stays fast and the grade file it writes stays far below the 10 MiB input limit.
+std::string too_many_rows() {
+    return fmt::format("more than {} property rows in all inputs: magsel fits at most {}", max_fit_property_rows,
+                       max_fit_property_rows);
+}
+std::string too_many_curves() {
+    return fmt::format("more than {} curves in all inputs: magsel fits at most {}", max_fit_curves, max_fit_curves);
+}
+std::string too_many_points() {
+    return fmt::format("more than {} curve points in all inputs: magsel fits at most {}", max_fit_curve_points,
+                       max_fit_curve_points);
+}
+std::size_t curve_points(const FitData& data) {
+    std::size_t n = 0;
+    for (const auto& c : data.curves) n += c.points.size();
+    return n;
+}
+
 std::string trim(std::string_view s) {
     const auto b = s.find_first_not_of(" \t");
     if (b == std::string_view::npos) return {};
@@ -256,6 +275,8 @@ private:
             const char* q = index_of("B") ? "B" : "J";
             const auto y = get(q);
             if (!h || !y) fail_at(at(cells.front().column), fmt::format("a curve point needs both H and {}", q));
+            if (curve_points_++ + curve_points(out_) >= max_fit_curve_points) fail_at(at(1), too_many_points());
+            if (!curves_.count(*t) && curves_.size() + out_.curves.size() >= max_fit_curves) fail_at(at(1), too_many_curves());
             auto& curve = curves_[*t];
             if (curve.points.empty()) {
                 curve.temperature = temperature;
@@ -280,6 +301,7 @@ private:
         if (auto x = positive("Hcb")) row.normal_coercivity = *x * units::ampere_per_metre;
         if (!row.remanence && !row.intrinsic_coercivity && !row.knee_field && !row.normal_coercivity)
             fail_at(at(cells.front().column), "a row with a temperature but no values");
+        if (out_.properties.size() >= max_fit_property_rows) fail_at(at(1), too_many_rows());
         out_.properties.push_back(row);
     }
 
@@ -291,6 +313,7 @@ private:
     int line_no_ = 0, header_line_ = 0, rows_ = 0;
     std::string line_text_, header_text_;
     std::map<double, FitCurve> curves_;  // by temperature [K], in rising order
+    std::size_t curve_points_ = 0;  // points of this file's curve table
 };
 
 // ---- YAML -------------------------------------------------------------------------------------
@@ -336,11 +359,14 @@ void read_yaml(const std::string& path, FitData& out) {
             if (auto x = positive("Hcb", Dimension::field_strength)) row.normal_coercivity = *x * units::ampere_per_metre;
             if (!row.remanence && !row.intrinsic_coercivity && !row.knee_field && !row.normal_coercivity)
                 item.fail("a row needs at least one of Br, Hcj, Hk, Hcb");
+            if (out.properties.size() >= max_fit_property_rows) item.fail(too_many_rows());
             out.properties.push_back(row);
         }
     }
     if (auto list = root.find("curves")) {
+        std::size_t points = curve_points(out);
         for (const auto& item : list->items()) {
+            if (out.curves.size() >= max_fit_curves) item.fail(too_many_curves());
             item.check_keys({"T", "B", "J"});
             FitCurve curve;
             curve.where = item.location();
@@ -351,6 +377,7 @@ void read_yaml(const std::string& path, FitData& out) {
             for (const auto& pair : (b ? *b : *j).items()) {
                 const auto xy = pair.items();
                 if (xy.size() != 2) pair.fail("a point is [H, value], e.g. [-400 kA/m, 1.21 T]");
+                if (points++ >= max_fit_curve_points) pair.fail(too_many_points());
                 curve.points.push_back({xy[0].quantity(Dimension::field_strength) * units::ampere_per_metre,
                                         xy[1].quantity(Dimension::flux_density) * units::tesla, xy[0].location()});
             }
