@@ -145,6 +145,10 @@ void Catalogue::add_environment_directories() {
 }
 
 const Grade* Catalogue::try_find(std::string_view name) const {
+    // Grade names are ASCII: a name with another alphabet's look-alike letter (Cyrillic `Н48SH`)
+    // names no grade, rather than the one its ASCII letters spell.
+    if (std::any_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
+        return nullptr;
     const auto key = normalize_name(name);
     if (key.empty()) return nullptr;
     for (const auto& g : grades_) {
@@ -192,6 +196,16 @@ std::vector<std::string> Catalogue::suggestions(std::string_view name, std::size
 
 const Grade& Catalogue::find(std::string_view name) const {
     if (const auto* g = try_find(name)) return *g;
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        if (static_cast<unsigned char>(name[i]) < 0x80) continue;
+        std::size_t n = 1;
+        while (i + n < name.size() && (static_cast<unsigned char>(name[i + n]) & 0xC0) == 0x80) ++n;
+        const auto near = suggestions(name);
+        throw UsageError(fmt::format("unknown grade `{}`: `{}` is not an ASCII letter or digit (a look-alike letter from "
+                                     "another alphabet?); grade names are ASCII{}",
+                                     name, name.substr(i, n),
+                                     near.empty() ? "" : fmt::format("; did you mean {}?", fmt::join(near, ", "))));
+    }
     const auto near = suggestions(name);
     if (near.empty()) throw UsageError(fmt::format("unknown grade `{}` (see `magsel grades list`)", name));
     throw UsageError(fmt::format("unknown grade `{}`; did you mean {}?", name, fmt::join(near, ", ")));

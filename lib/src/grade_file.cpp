@@ -1,6 +1,7 @@
 #include "grade_file.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <array>
 #include <regex>
@@ -227,6 +228,29 @@ void read_coefficients(const YamlValue& v, Grade& g, const std::vector<Source>& 
     }
     if (auto e = v.find("estimated")) c.estimated = e->text();
     g.coefficients = c;
+}
+
+/// A grade name or alias: 1 to 64 characters, ASCII letters, digits, spaces and `-_.+/()`, at
+/// least one letter or digit. Lookups compare letters and digits only, so a name of punctuation
+/// (`---`) could never be found, and a non-ASCII look-alike (Cyrillic `Н48SH`) would silently
+/// mean another grade.
+void check_grade_name(const YamlValue& node, const std::string& name) {
+    if (name.empty() || name.size() > 64) node.fail("a grade name must have 1 to 64 characters");
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        const auto c = static_cast<unsigned char>(name[i]);
+        if (c >= 0x80) {
+            std::size_t n = 1;
+            while (i + n < name.size() && (static_cast<unsigned char>(name[i + n]) & 0xC0) == 0x80) ++n;
+            node.fail(fmt::format("`{}` in the grade name `{}` is not an ASCII letter or digit (a look-alike letter "
+                                  "from another alphabet?): grade names are ASCII",
+                                  name.substr(i, n), name));
+        }
+        if (!std::isalnum(c) && std::string_view(" -_.+/()").find(static_cast<char>(c)) == std::string_view::npos)
+            node.fail(fmt::format("`{}` in the grade name `{}`: a grade name has letters, digits, spaces and -_.+/()",
+                                  name.substr(i, 1), name));
+    }
+    if (std::none_of(name.begin(), name.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); }))
+        node.fail(fmt::format("the grade name `{}` has no letter or digit: it could never be looked up", name));
 }
 
 /// One value of temperature_points, where it stands in the file.
@@ -462,9 +486,12 @@ Grade read_grade(const YamlValue& v, const std::string& series, Family family, c
     g.line = v.location().line;
     const auto name = v.require("name");
     g.name = name.text();
-    if (g.name.empty() || g.name.size() > 64) name.fail("a grade name must have 1 to 64 characters");
+    check_grade_name(name, g.name);
     if (auto a = v.find("aliases"))
-        for (const auto& item : a->items()) g.aliases.push_back(item.text());
+        for (const auto& item : a->items()) {
+            g.aliases.push_back(item.text());
+            check_grade_name(item, g.aliases.back());
+        }
 
     std::string source_id = "file";
     if (auto s = v.find("source")) {

@@ -179,6 +179,8 @@ Requirement parse_requirement(const std::string& text, const std::string& name) 
         r.grade = g->text();
         if (r.grade->empty() || r.grade->size() > 64) g->fail("a grade name has 1 to 64 characters");
         r.grade_location = g->location();
+    } else {
+        r.grade_location = root.location();  // where a design file's missing `grade:` is reported
     }
     return r;
 }
