@@ -113,7 +113,7 @@ void register_match(CLI::App& app, const GlobalOptions& global, ExitCode& exit_c
                 "  magsel match examples/ev-traction-ipm.yaml --scenario no-export-controlled\n\n"
                 "Exit code 0 when a grade qualifies, 1 when none does, 2 on bad input.");
     cmd->add_option("requirement", o->file, "Requirement file (docs/requirement-file-format.md)")->required();
-    cmd->add_option("--top", o->top, "Show only the best N candidates")->check(CLI::PositiveNumber);
+    cmd->add_option("--top", o->top, "Show only the best N candidates")->check(CLI::Range(1, 100000));  // PositiveNumber printed a 309-digit bound
     cmd->add_flag("--explain", o->explain, "List each rejected grade with its first failing check and numbers");
     cmd->add_option("--weights", o->weights, "Ranking weights, e.g. performance=1,demag_margin=1,cost=2,supply_risk=1");
     cmd->add_option("--scenario", o->scenario,

@@ -142,11 +142,23 @@ ValidationReport validate_paths(const std::vector<std::string>& paths) {
     for (const auto& p : paths) {
         std::error_code ec;
         if (fs::is_directory(p, ec)) {
-            for (const auto& entry : fs::recursive_directory_iterator(p, ec)) {
+            // every YAML entry is validated or named: one that cannot be read is never skipped
+            fs::recursive_directory_iterator it(p, ec);
+            for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+                const auto& entry = *it;
                 const auto ext = entry.path().extension();
-                if (!entry.is_regular_file() || (ext != ".yaml" && ext != ".yml")) continue;
+                if (ext != ".yaml" && ext != ".yml") continue;
+                std::error_code status_error;
+                const auto status = fs::status(entry.path(), status_error);
+                if (!status_error && fs::is_directory(status)) continue;  // its files are visited
+                if (status_error || !fs::is_regular_file(status)) {
+                    report.errors.push_back(fmt::format("{}: error: cannot read: {}", entry.path().string(),
+                                                        status_error ? status_error.message() : "not a regular file"));
+                    continue;
+                }
                 sort_into(entry.path());
             }
+            if (ec) report.errors.push_back(fmt::format("{}: error: cannot read the directory: {}", p, ec.message()));
         } else if (fs::exists(p, ec)) {
             sort_into(fs::path(p));
         } else {

@@ -28,6 +28,7 @@ mkdir grades-bad-entry; cp grades-ok/user-n42.yaml grades-bad-entry/; ln -s miss
 expect 2 "grades-bad-entry/other.yaml.: a symbolic link that leads nowhere" --grades grades-bad-entry check "$design"
 mkdir -p grades-bad-families/families; cp grades-ok/user-n42.yaml grades-bad-families/; ln -s loop-b grades-bad-families/families/f.yaml
 expect 2 "families/f.yaml" --grades grades-bad-families check "$design"
+expect 2 "grades-bad-entry/other.yaml: error: cannot read: No such file or directory" validate grades-bad-entry
 if [ "$(id -u)" -ne 0 ]; then  # root reads any directory: the permission case needs another user
   mkdir grades-locked; cp grades-ok/user-n42.yaml grades-locked/; chmod 000 grades-locked
   expect 2 "cannot read the grade directory .grades-locked.: Permission denied" --grades grades-locked check "$design"
