@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "context.hpp"
+#include "magsel/report/fields.hpp"
 #include "magsel/error.hpp"
 #include "magsel/junit.hpp"
 #include "magsel/select.hpp"
@@ -87,7 +88,7 @@ ExitCode run_check(const GlobalOptions& global, const CheckOptions& o) {
         }
         suites.push_back(std::move(suite));
     }
-    if (o.format == "json") std::cout << json.dump(2) << '\n';
+    if (o.format == "json") std::cout << report::json_text(json);  // a file name need not be UTF-8
     if (!o.junit.empty()) write_file_atomically(o.junit, junit_xml(suites));
     if (any_bad) return ExitCode::bad_input;
     return any_failed ? ExitCode::failed : ExitCode::success;

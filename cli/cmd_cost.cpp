@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "context.hpp"
+#include "magsel/report/fields.hpp"
 #include "magsel/cost_comparison.hpp"
 #include "magsel/report/cost_report.hpp"
 #include "output.hpp"
@@ -30,7 +31,7 @@ ExitCode run_cost(const GlobalOptions& global, const CostOptions& o) {
     if (!o.mass.empty()) part.mass = units::parse_mass(o.mass);
     if (!o.volume.empty()) part.volume = units::parse_volume(o.volume);
     const auto rows = compare_costs(named, prices, load_baseline_prices(global), SupplyData::builtin(), part);
-    if (o.format == "json") std::cout << report::costs_json(rows, prices).dump(2) << '\n';
+    if (o.format == "json") std::cout << report::json_text(report::costs_json(rows, prices));
     else std::cout << report::costs_text(rows, prices, global.price_edits, table_format(o.format));
     return ExitCode::success;
 }

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "context.hpp"
+#include "magsel/report/fields.hpp"
 #include "magsel/demag.hpp"
 #include "magsel/envelope.hpp"
 #include "magsel/error.hpp"
@@ -61,7 +62,7 @@ ExitCode run_demag(const GlobalOptions& global, const DemagOptions& options) {
         const auto t = units::parse_temperature(o.at);
         require_within_envelope(g, t);
         const std::vector<MagnetProperties> points{properties_at(g, t, basis)};
-        if (json) std::cout << report::hd5_json(g, points, basis).dump(2) << '\n';
+        if (json) std::cout << report::json_text(report::hd5_json(g, points, basis));
         else std::cout << report::hd5_text(g, points, basis);
         return ExitCode::success;
     }
@@ -70,7 +71,7 @@ ExitCode run_demag(const GlobalOptions& global, const DemagOptions& options) {
         if (json) {
             auto out = report::max_temperature_json(g, load, limit, basis, r);
             say_shape(&out);
-            std::cout << out.dump(2) << '\n';
+            std::cout << report::json_text(out);
         } else {
             say_shape(nullptr);
             std::cout << report::max_temperature_text(g, load, limit, r);
@@ -83,7 +84,7 @@ ExitCode run_demag(const GlobalOptions& global, const DemagOptions& options) {
         const auto t = units::parse_temperature(o.at);
         require_within_envelope(g, t);
         const auto pc = min_permeance_within_loss(g, t, load.opposing_field, limit, basis);
-        if (json) std::cout << report::min_permeance_json(g, t, load.opposing_field, limit, pc).dump(2) << '\n';
+        if (json) std::cout << report::json_text(report::min_permeance_json(g, t, load.opposing_field, limit, pc));
         else std::cout << report::min_permeance_text(g, limit, pc);
         return pc ? ExitCode::success : ExitCode::failed;
     }
@@ -102,7 +103,7 @@ ExitCode run_demag(const GlobalOptions& global, const DemagOptions& options) {
             out["grade"] = g.name;
             out["basis"] = to_string(basis);
             say_shape(&out);
-            std::cout << out.dump(2) << '\n';
+            std::cout << report::json_text(out);
         } else {
             say_shape(nullptr);
             std::cout << report::worst_over_range_text(g, r, limit, basis);
@@ -119,7 +120,7 @@ ExitCode run_demag(const GlobalOptions& global, const DemagOptions& options) {
         out["grade"] = g.name;
         out["basis"] = to_string(basis);
         say_shape(&out);
-        std::cout << out.dump(2) << '\n';
+        std::cout << report::json_text(out);
     } else {
         say_shape(nullptr);
         std::cout << report::working_point_text(g, w, limit, basis);

@@ -10,6 +10,7 @@
 
 #include "context.hpp"
 #include "magsel/error.hpp"
+#include "magsel/output_file.hpp"
 #include "magsel/fit.hpp"
 #include "magsel/quantity_parser.hpp"
 #include "magsel/svg_plot.hpp"
@@ -76,10 +77,13 @@ ExitCode run_fit(const FitOptions& o) {
                                  result.knee->rms_residual.value(), result.knee->curves.size());
     std::cerr << '\n';
 
+    // every output is staged first and committed together: a run that fails replaces none
+    OutputFiles outputs;
+    if (!o.output.empty()) outputs.add(o.output, text);
     if (!o.plot.empty())
-        write_file_atomically(o.plot, render_svg(fit_plot(data, result, fmt::format("{}: datasheet points and fit", info.name))));
+        outputs.add(o.plot, render_svg(fit_plot(data, result, fmt::format("{}: datasheet points and fit", info.name))));
+    outputs.commit();
     if (o.output.empty()) std::cout << text;
-    else write_file_atomically(o.output, text);
     return ExitCode::success;
 }
 

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "context.hpp"
+#include "magsel/report/fields.hpp"
 #include "magsel/envelope.hpp"
 #include "magsel/error.hpp"
 #include "magsel/properties.hpp"
@@ -141,7 +142,7 @@ ExitCode run_list(const GlobalOptions& global, const ListOptions& o) {
                            {"controlled_elements", r.exposure.controlled},
                            {"supply_risk", r.exposure.supply_risk}});
         }
-        std::cout << out.dump(2) << '\n';
+        std::cout << report::json_text(out);
         return ExitCode::success;
     }
 
@@ -253,7 +254,7 @@ ExitCode run_show(const GlobalOptions& global, const ShowOptions& o) {
             arr.push_back(point);
         }
         out["points"] = arr;
-        std::cout << out.dump(2) << '\n';
+        std::cout << report::json_text(out);
         return ExitCode::success;
     }
 

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "context.hpp"
+#include "magsel/report/fields.hpp"
 #include "magsel/error.hpp"
 #include "magsel/select.hpp"
 #include "magsel/report/match_report.hpp"
@@ -95,7 +96,7 @@ ExitCode run_match(const GlobalOptions& global, const MatchOptions& o) {
         auto out = match_json(requirement, result, shown, change);
         out["market"] = {{"id", prices.market().id}, {"name", prices.market().name}};
         out["price_scenario"] = price_scenario_json(prices);
-        std::cout << out.dump(2) << '\n';
+        std::cout << report::json_text(out);
     } else {
         print_table(requirement, result, shown, o);
         if (table_format(o.format) != TableFormat::csv && !result.candidates.empty())
@@ -117,7 +118,7 @@ void register_match(CLI::App& app, const GlobalOptions& global, ExitCode& exit_c
                 "  magsel match examples/ev-traction-ipm.yaml --scenario no-export-controlled\n\n"
                 "Exit code 0 when a grade qualifies, 1 when none does, 2 on bad input.");
     cmd->add_option("requirement", o->file, "Requirement file (docs/requirement-file-format.md)")->required();
-    cmd->add_option("--top", o->top, "Show only the best N candidates")->check(CLI::PositiveNumber);
+    cmd->add_option("--top", o->top, "Show only the best N candidates")->check(CLI::Range(1, 100000));  // PositiveNumber printed a 309-digit bound
     cmd->add_flag("--explain", o->explain, "List each rejected grade with its first failing check and numbers");
     cmd->add_option("--weights", o->weights, "Ranking weights, e.g. performance=1,demag_margin=1,cost=2,supply_risk=1");
     cmd->add_option("--scenario", o->scenario,

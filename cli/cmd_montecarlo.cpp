@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "context.hpp"
+#include "magsel/report/fields.hpp"
 #include "magsel/error.hpp"
 #include "magsel/montecarlo.hpp"
 #include "magsel/quantity_parser.hpp"
@@ -110,7 +111,7 @@ ExitCode run_montecarlo_command(const GlobalOptions& global, const MonteCarloOpt
     for (const auto& res : results)
         for (const auto& w : res.warnings) std::cerr << "magsel: warning: " << w << '\n';
 
-    if (o.format == "json") std::cout << report::montecarlo_json(results, spec, r).dump(2) << '\n';
+    if (o.format == "json") std::cout << report::json_text(report::montecarlo_json(results, spec, r));
     else std::cout << report::montecarlo_text(results, spec, r);
     return ExitCode::success;
 }

@@ -9,8 +9,10 @@
 #include <nlohmann/json.hpp>
 
 #include "context.hpp"
+#include "magsel/report/fields.hpp"
 #include "magsel/envelope.hpp"
 #include "magsel/error.hpp"
+#include "magsel/output_file.hpp"
 #include "magsel/select.hpp"
 #include "magsel/study.hpp"
 #include "magsel/svg_plot.hpp"
@@ -141,7 +143,7 @@ ExitCode run_sweep(const GlobalOptions& global, const SweepOptions& o) {
                            {"irreversible_loss_percent", r.point.irreversible_loss * 100.0},
                            {"loss_kind", "instantaneous"},
                            {"extrapolated", r.point.extrapolated}});
-        text = out.dump(2) + "\n";
+        text = report::json_text(out);
     } else {
         Table t;
         t.header = {"grade", "temperature_degC", "permeance_coefficient",
@@ -160,6 +162,9 @@ ExitCode run_sweep(const GlobalOptions& global, const SweepOptions& o) {
                               r.point.extrapolated ? "yes" : "no"});
         text = render(t, TableFormat::csv);
     }
+    // every output is staged first and committed together: a run that fails replaces none
+    OutputFiles outputs;
+    if (!o.output.empty()) outputs.add(o.output, text);
     if (!o.plot.empty()) {
         const QuantityInfo* q = nullptr;
         for (const auto& info : quantities())
@@ -182,10 +187,10 @@ ExitCode run_sweep(const GlobalOptions& global, const SweepOptions& o) {
         if (spec.variable != SweepVariable::field)
             held.push_back(fmt::format("opposing field {:g} kA/m", spec.load.opposing_field.value() / 1000.0));
         plot.notes.push_back(fmt::format("{}; {} values; magsel sweep", fmt::join(held, ", "), o.basis));
-        write_file_atomically(o.plot, render_svg(plot));
+        outputs.add(o.plot, render_svg(plot));
     }
+    outputs.commit();
     if (o.output.empty()) std::cout << text;
-    else write_file_atomically(o.output, text);
     return ExitCode::success;
 }
 

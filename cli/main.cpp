@@ -1,5 +1,8 @@
 // magsel — permanent-magnet grade selection for electric machines.
 // main() builds the command line (one file per subcommand) and maps errors to exit codes.
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <exception>
 #include <iostream>
 
@@ -7,6 +10,7 @@
 
 #include "context.hpp"
 #include "magsel/error.hpp"
+#include "magsel/text.hpp"
 #include "magsel/version.hpp"
 
 int main(int argc, char** argv) {
@@ -49,13 +53,22 @@ int main(int argc, char** argv) {
         const int code = app.exit(e);  // prints help, version or the parse error
         return code == 0 ? 0 : static_cast<int>(ExitCode::bad_input);
     } catch (const magsel::InputError& e) {
-        std::cerr << e.what() << '\n';  // starts with file:line:col, as compilers print
+        std::cerr << magsel::printable(e.what()) << '\n';  // starts with file:line:col, as compilers print
         return static_cast<int>(ExitCode::bad_input);
     } catch (const magsel::Error& e) {
-        std::cerr << "magsel: error: " << e.what() << '\n';
+        std::cerr << "magsel: error: " << magsel::printable(e.what()) << '\n';
         return static_cast<int>(ExitCode::bad_input);
     } catch (const std::exception& e) {
-        std::cerr << "magsel: internal error: " << e.what() << '\n';
+        std::cerr << "magsel: internal error: " << magsel::printable(e.what()) << '\n';
+        return static_cast<int>(ExitCode::bad_input);
+    }
+    // A result that did not reach stdout (a full disk, a closed pipe, /dev/full) is an error.
+    std::cout.flush();
+    errno = 0;
+    if (!std::cout || std::fflush(stdout) != 0 || std::ferror(stdout)) {
+        const int e = errno;
+        std::cerr << "magsel: error: cannot write the result to stdout"
+                  << (e != 0 ? std::string(": ") + std::strerror(e) : std::string()) << '\n';
         return static_cast<int>(ExitCode::bad_input);
     }
     return static_cast<int>(exit_code);

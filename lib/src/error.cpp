@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "magsel/text.hpp"
+
 namespace magsel {
 namespace {
 
@@ -25,6 +27,12 @@ std::string format_located(const SourceLocation& at, const std::string& message)
         }
         for (auto& c : shown)
             if (c == '\t' || c == '\r') c = ' ';
+        // the line as a terminal may show it, and the caret under the character (not the byte)
+        const auto before = printable(shown.substr(0, caret));
+        caret = static_cast<std::size_t>(std::count_if(before.begin(), before.end(), [](char c) {
+            return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        }));
+        shown = printable(shown);
         const auto gutter = fmt::format("{:>5}", at.line);
         out += fmt::format("\n{} | {}\n{} | {}^", gutter, shown, std::string(gutter.size(), ' '),
                            std::string(caret, ' '));

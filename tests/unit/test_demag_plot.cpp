@@ -91,10 +91,13 @@ TEST_CASE("demag chart: the loss limit decides which point fails", "[demag-plot]
     REQUIRE(w150.irreversible_loss > 0.5);
     REQUIRE(w150.irreversible_loss < 0.99);
     // a limit above the 150 °C loss: the point passes; the default 1 %: it fails
-    const auto lenient = working_point_markers(demag_curves_plot(g, at({150}), load, Basis::minimum, PlotUnits::si, 0.99));
+    // (the plots are held: the markers point into them)
+    const auto lenient_plot = demag_curves_plot(g, at({150}), load, Basis::minimum, PlotUnits::si, 0.99);
+    const auto lenient = working_point_markers(lenient_plot);
     REQUIRE(lenient.size() == 1);
     CHECK(lenient[0]->shape == MarkerShape::circle);
-    const auto strict = working_point_markers(demag_curves_plot(g, at({150}), load));
+    const auto strict_plot = demag_curves_plot(g, at({150}), load);
+    const auto strict = working_point_markers(strict_plot);
     REQUIRE(strict.size() == 1);
     CHECK(strict[0]->shape == MarkerShape::cross);
 }

@@ -6,6 +6,10 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <fstream>
+
+#include <fmt/format.h>
+#include <unistd.h>
 #include <random>
 
 #include "bad_file_cases.hpp"
@@ -347,4 +351,48 @@ TEST_CASE("real curves: Arnold N42M at 20 and 120 °C (Ansys material library)",
             CHECK(k.intrinsic_coercivity.value() / 1000.0 == Approx(row.hcj_kA_m).epsilon(0.05));
         }
     }
+}
+
+TEST_CASE("fit inputs are bounded: rows, curves and curve points, located at the first beyond", "[fit][bad-input]") {
+    const auto dir = std::filesystem::temp_directory_path() / ("magsel-fit-bounds-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    auto write = [&](const std::string& name, const std::string& text) {
+        std::ofstream(dir / name) << text;
+        return (dir / name).string();
+    };
+    auto expect_error = [&](const std::string& path, int line, const std::string& message) {
+        try {
+            (void)read_fit_data({path});
+            FAIL("no error for " << path);
+        } catch (const InputError& e) {
+            CHECK(e.where().line == line);
+            CHECK_THAT(e.message(), Catch::Matchers::Contains(message));
+        }
+    };
+    std::string rows = "T [degC], Br [T]\n";
+    for (std::size_t i = 0; i <= max_fit_property_rows; ++i) {
+        const auto x = static_cast<double>(i);
+        rows += fmt::format("{}, {:.6f}\n", 20.0 + 0.01 * x, 1.3 - 1e-6 * x);
+    }
+    expect_error(write("rows.csv", rows), static_cast<int>(max_fit_property_rows) + 2, "more than 10000 property rows");
+
+    std::string curves = "T [degC], H [kA/m], J [T]\n";
+    for (std::size_t c = 0; c <= max_fit_curves; ++c)
+        for (int p = 0; p < 5; ++p) curves += fmt::format("{}, {}, {:.4f}\n", 20 + c, -100 * p, 1.3 - 0.01 * p);
+    expect_error(write("curves.csv", curves), static_cast<int>(max_fit_curves) * 5 + 2, "more than 100 curves");
+
+    std::string points = "T [degC], H [kA/m], J [T]\n";
+    for (std::size_t p = 0; p <= max_fit_curve_points; ++p)
+        points += fmt::format("{}, {:.4f}, {:.6f}\n", 20 + p / 1000, -0.1 * static_cast<double>(p % 1000), 1.3 - 1e-6 * static_cast<double>(p % 1000));
+    expect_error(write("points.csv", points), static_cast<int>(max_fit_curve_points) + 2, "more than 20000 curve points");
+
+    // at the bound the fit runs and writes a grade file magsel reads back
+    rows = "T [degC], Br [T], Hcj [kA/m]\n";
+    for (std::size_t i = 0; i < max_fit_property_rows; ++i) {
+        const auto x = static_cast<double>(i);
+        rows += fmt::format("{:.2f}, {:.6f}, {:.3f}\n", 20.0 + 0.01 * x, 1.3 - 1e-6 * x, 1500 - 0.01 * x);
+    }
+    const auto data = read_fit_data({write("bound.csv", rows)});
+    CHECK(data.properties.size() == max_fit_property_rows);
+    std::filesystem::remove_all(dir);
 }

@@ -98,6 +98,11 @@ TEST_CASE("bad quantity strings say what is wrong and what was expected", "[unit
     CHECK_THAT(error_of("12 kOe", Dimension::flux_density),
                Contains("a magnetic field strength") && Contains("expected a flux density"));
     CHECK_THAT(error_of("1.45 T", Dimension::field_strength), Contains("a flux density"));
+    // issue 16: a look-alike letter is said to be one; absolute zero in any unit is absolute zero
+    CHECK_THAT(error_of("1.2 \xD0\xA2", Dimension::flux_density), Contains("not ASCII (a look-alike"));
+    CHECK(parse_quantity("-459.67 degF", Dimension::temperature) == 0.0);
+    CHECK(parse_quantity("-273.15 degC", Dimension::temperature) == 0.0);
+    CHECK_THAT(error_of("-459.68 degF", Dimension::temperature), Contains("below absolute zero"));
 }
 
 TEST_CASE("NaN and infinity in every spelling YAML and C allow are refused", "[units][parser][bad-input]") {

@@ -58,6 +58,8 @@ public:
     static PriceTable builtin();
     /// A price file (format: docs/economics-file-format.md); InputError with file:line:col.
     static PriceTable load(const std::string& path);
+    /// A price file's text, called `name` in messages (as load() reads it; for tests and fuzzing).
+    static PriceTable parse(const std::string& text, const std::string& name);
 
     /// Price with the quotes of market `id` (a key it has no quote for keeps the default market's
     /// price, marked `fallback`). UsageError naming the markets when `id` is unknown. Discards
@@ -82,7 +84,6 @@ public:
 
 private:
     friend struct detail::SnapshotAccess;
-    static PriceTable parse(const std::string& text, const std::string& name);
     const Market* find_market(std::string_view id) const;
     std::string currency_ = "USD";
     std::vector<Market> markets_;

@@ -73,6 +73,12 @@ struct FitData {
     std::string field_unit = "kA/m";  ///< the data's unit of H, Hcj
 };
 
+/// The bounds of the inputs of one fit, over all its files (docs/errors.md): an InputError at the
+/// first row, curve or point beyond them.
+inline constexpr std::size_t max_fit_property_rows = 10'000;
+inline constexpr std::size_t max_fit_curves = 100;
+inline constexpr std::size_t max_fit_curve_points = 20'000;
+
 /// Read CSV (*.csv) and YAML (*.yaml, *.yml) inputs and check them (second quadrant, one sign
 /// of H per curve, monotone curves, one unit per column, enough points). Throws InputError
 /// located at the offending row.

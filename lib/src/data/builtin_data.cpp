@@ -5,6 +5,9 @@
 #include <fstream>
 #include <sstream>
 
+#include <fmt/format.h>
+
+#include "magsel/error.hpp"
 #include "data/snapshot.hpp"
 #include "data/yaml_reader.hpp"
 
@@ -16,12 +19,33 @@ namespace fs = std::filesystem;
 
 std::vector<std::string> yaml_files_in(const std::string& directory) {
     std::vector<std::string> files;
+    auto fail = [&](const std::string& path, const std::string& why) {
+        throw UsageError(fmt::format("cannot read the grade directory entry `{}`: {}", path, why));
+    };
     std::error_code ec;
-    if (!fs::is_directory(directory, ec)) return files;
-    for (const auto& entry : fs::directory_iterator(directory, ec)) {
+    const auto link = fs::symlink_status(directory, ec);
+    if (ec && ec != std::errc::no_such_file_or_directory) fail(directory, ec.message());
+    if (!fs::exists(link)) return files;  // no such directory (e.g. no `families/`): nothing to read
+    const auto status = fs::status(directory, ec);
+    if (ec) fail(directory, fs::is_symlink(link) ? fmt::format("a symbolic link that leads nowhere ({})", ec.message())
+                                                 : ec.message());
+    if (!fs::is_directory(status)) fail(directory, "not a directory");
+    fs::directory_iterator it(directory, ec);
+    if (ec) fail(directory, ec.message());
+    for (; it != fs::directory_iterator(); it.increment(ec)) {
+        if (ec) fail(directory, ec.message());
+        const auto& entry = *it;
         const auto ext = entry.path().extension();
-        if (entry.is_regular_file() && (ext == ".yaml" || ext == ".yml")) files.push_back(entry.path().string());
+        if (ext != ".yaml" && ext != ".yml") continue;
+        // every YAML file is read or named: a file that cannot be read is never skipped
+        const auto st = fs::status(entry.path(), ec);
+        if (ec) fail(entry.path().string(), fs::is_symlink(entry.symlink_status(ec))
+                                                ? fmt::format("a symbolic link that leads nowhere ({})", ec.message())
+                                                : ec.message());
+        if (!fs::is_regular_file(st)) fail(entry.path().string(), "not a regular file");
+        files.push_back(entry.path().string());
     }
+    if (ec) fail(directory, ec.message());
     std::sort(files.begin(), files.end());
     return files;
 }

@@ -29,7 +29,9 @@ inline constexpr const char* supply_file_name = "supply.yaml";
 /// files are named "grades/<relative path>" in messages and in Grade::file.
 BuiltinData load_grade_directory(const std::string& directory);
 
-/// The *.yaml / *.yml regular files of a directory, sorted by name (none if it is not a directory).
+/// The *.yaml / *.yml regular files of a directory, sorted by name; none if nothing is at the
+/// path. UsageError naming the path when it cannot be read (permission, a symbolic link that
+/// leads nowhere or loops, not a directory) or a YAML entry in it is not a readable regular file.
 std::vector<std::string> yaml_files_in(const std::string& directory);
 
 /// The built-in catalogue of this library (deserialized once per process).

@@ -2,9 +2,13 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
+#include <cstring>
 #include <cstdlib>
 #include <filesystem>
 #include <unordered_map>
+
+#include <unistd.h>
 
 #include <fmt/format.h>
 
@@ -108,9 +112,18 @@ void Catalogue::add_text(const std::string& text, const std::string& name) {
 }
 
 void Catalogue::add_directory(const std::string& path) {
+    // Every user data path that cannot be read is an error naming it: a skipped directory
+    // would let the built-in data stand in for the user's (a false pass in CI).
     std::error_code ec;
-    if (!fs::is_directory(path, ec))
-        throw UsageError(fmt::format("grade directory `{}` does not exist or is not a directory", path));
+    const auto link = fs::symlink_status(path, ec);
+    if (!fs::exists(link)) throw UsageError(fmt::format("grade directory `{}` does not exist", path));
+    const auto status = fs::status(path, ec);
+    if (ec) throw UsageError(fmt::format("cannot read the grade directory `{}`: {}", path,
+                                         fs::is_symlink(link) ? "a symbolic link that leads nowhere (" + ec.message() + ")"
+                                                              : ec.message()));
+    if (!fs::is_directory(status)) throw UsageError(fmt::format("grade directory `{}` is not a directory", path));
+    if (::access(path.c_str(), R_OK | X_OK) != 0)
+        throw UsageError(fmt::format("cannot read the grade directory `{}`: {}", path, std::strerror(errno)));
     for (const auto& f : detail::yaml_files_in((fs::path(path) / "families").string())) add_file(f, true);
     for (const auto& f : detail::yaml_files_in(path)) {
         const auto name = fs::path(f).filename();
@@ -132,6 +145,10 @@ void Catalogue::add_environment_directories() {
 }
 
 const Grade* Catalogue::try_find(std::string_view name) const {
+    // Grade names are ASCII: a name with another alphabet's look-alike letter (Cyrillic `Н48SH`)
+    // names no grade, rather than the one its ASCII letters spell.
+    if (std::any_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
+        return nullptr;
     const auto key = normalize_name(name);
     if (key.empty()) return nullptr;
     for (const auto& g : grades_) {
@@ -179,6 +196,16 @@ std::vector<std::string> Catalogue::suggestions(std::string_view name, std::size
 
 const Grade& Catalogue::find(std::string_view name) const {
     if (const auto* g = try_find(name)) return *g;
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        if (static_cast<unsigned char>(name[i]) < 0x80) continue;
+        std::size_t n = 1;
+        while (i + n < name.size() && (static_cast<unsigned char>(name[i + n]) & 0xC0) == 0x80) ++n;
+        const auto near = suggestions(name);
+        throw UsageError(fmt::format("unknown grade `{}`: `{}` is not an ASCII letter or digit (a look-alike letter from "
+                                     "another alphabet?); grade names are ASCII{}",
+                                     name, name.substr(i, n),
+                                     near.empty() ? "" : fmt::format("; did you mean {}?", fmt::join(near, ", "))));
+    }
     const auto near = suggestions(name);
     if (near.empty()) throw UsageError(fmt::format("unknown grade `{}` (see `magsel grades list`)", name));
     throw UsageError(fmt::format("unknown grade `{}`; did you mean {}?", name, fmt::join(near, ", ")));

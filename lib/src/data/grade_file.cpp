@@ -2,6 +2,7 @@
 #include "fit/fit_block.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <array>
 #include <regex>
@@ -225,7 +226,65 @@ void read_coefficients(const YamlValue& v, Grade& g, const std::vector<Source>& 
     g.coefficients = c;
 }
 
+/// A grade name or alias: 1 to 64 characters, ASCII letters, digits, spaces and `-_.+/()`, at
+/// least one letter or digit. Lookups compare letters and digits only, so a name of punctuation
+/// (`---`) could never be found, and a non-ASCII look-alike (Cyrillic `Н48SH`) would silently
+/// mean another grade.
+void check_grade_name(const YamlValue& node, const std::string& name) {
+    if (name.empty() || name.size() > 64) node.fail("a grade name must have 1 to 64 characters");
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        const auto c = static_cast<unsigned char>(name[i]);
+        if (c >= 0x80) {
+            std::size_t n = 1;
+            while (i + n < name.size() && (static_cast<unsigned char>(name[i + n]) & 0xC0) == 0x80) ++n;
+            node.fail(fmt::format("`{}` in the grade name `{}` is not an ASCII letter or digit (a look-alike letter "
+                                  "from another alphabet?): grade names are ASCII",
+                                  name.substr(i, n), name));
+        }
+        if (!std::isalnum(c) && std::string_view(" -_.+/()").find(static_cast<char>(c)) == std::string_view::npos)
+            node.fail(fmt::format("`{}` in the grade name `{}`: a grade name has letters, digits, spaces and -_.+/()",
+                                  name.substr(i, 1), name));
+    }
+    if (std::none_of(name.begin(), name.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); }))
+        node.fail(fmt::format("the grade name `{}` has no letter or digit: it could never be looked up", name));
+}
+
+/// One value of temperature_points, where it stands in the file.
+struct PointValue {
+    double temperature;  // K
+    double value;        // SI
+    YamlValue node;
+};
+
+/// Plausibility of one quantity's points: where the physics fixes the sign of the trend, no rise
+/// with temperature beyond 1 % between neighbouring points (measurement scatter). Br falls with temperature in every family; Hcj falls in NdFeB and
+/// SmCo (ferrite's Hcj rises, and is not checked).
+void check_points_plausible(const std::vector<PointValue>& points, const char* what, double display_unit, const char* unit,
+                            std::optional<std::string_view> falls_for) {
+    // sorted by index: a YamlValue must not be assigned (yaml-cpp's Node assignment writes
+    // through to the document)
+    std::vector<std::size_t> order(points.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return points[a].temperature < points[b].temperature; });
+    for (std::size_t i = 1; i < order.size(); ++i) {
+        const auto& lo = points[order[i - 1]];
+        const auto& hi = points[order[i]];
+        const double t_lo = units::to_celsius(units::kelvin_point(lo.temperature));
+        const double t_hi = units::to_celsius(units::kelvin_point(hi.temperature));
+        // (two values at one temperature are repeated measurements, fitted together by least
+        // squares as `magsel fit` writes them: `magsel validate` warns about them)
+        if (hi.temperature == lo.temperature) continue;
+        if (falls_for && hi.value > lo.value * 1.01)
+            hi.node.fail(fmt::format("{} rises from {:g} {} at {:g} °C to {:g} {} at {:g} °C; in {} it falls as the "
+                                     "temperature rises",
+                                     what, lo.value / display_unit, unit, t_lo, hi.value / display_unit, unit, t_hi,
+                                     *falls_for));
+    }
+}
+
 void read_points(const YamlValue& v, Grade& g, const std::vector<Source>& sources) {
+    std::vector<PointValue> br_values, hcj_values;
     for (const auto& p : v.items()) {
         p.check_keys({"T", "remanence", "coercivity_intrinsic", "source"});
         TemperaturePoint point;
@@ -234,11 +293,13 @@ void read_points(const YamlValue& v, Grade& g, const std::vector<Source>& source
             const double b = br->quantity(Dimension::flux_density);
             check_range(*br, b, 0.0, br_high_tesla, "Br in T");
             point.remanence = b * units::tesla;
+            br_values.push_back({point.temperature.value(), b, *br});
         }
         if (auto h = p.find("coercivity_intrinsic")) {
             const double x = h->quantity(Dimension::field_strength);
             check_range(*h, x, 0.0, hcj_high_ampere_per_metre, "Hcj in A/m");
             point.coercivity_intrinsic = x * units::ampere_per_metre;
+            hcj_values.push_back({point.temperature.value(), x, *h});
         }
         if (!point.remanence && !point.coercivity_intrinsic) p.fail("a point needs `remanence` and/or `coercivity_intrinsic`");
         if (auto s = p.find("source")) {
@@ -247,6 +308,10 @@ void read_points(const YamlValue& v, Grade& g, const std::vector<Source>& source
         }
         g.temperature_points.push_back(point);
     }
+    const auto family = to_string(g.family);
+    check_points_plausible(br_values, "Br", 1.0, "T", family);
+    check_points_plausible(hcj_values, "Hcj", 1000.0, "kA/m",
+                           g.family == Family::ferrite ? std::nullopt : std::optional<std::string_view>(family));
 }
 
 /// Build Br(T) and Hcj(T) models: points where two or more temperatures are given, else the
@@ -349,9 +414,12 @@ Grade read_grade(const YamlValue& v, const std::string& series, Family family, c
     g.line = v.location().line;
     const auto name = v.require("name");
     g.name = name.text();
-    if (g.name.empty() || g.name.size() > 64) name.fail("a grade name must have 1 to 64 characters");
+    check_grade_name(name, g.name);
     if (auto a = v.find("aliases"))
-        for (const auto& item : a->items()) g.aliases.push_back(item.text());
+        for (const auto& item : a->items()) {
+            g.aliases.push_back(item.text());
+            check_grade_name(item, g.aliases.back());
+        }
 
     std::string source_id = "file";
     if (auto s = v.find("source")) {

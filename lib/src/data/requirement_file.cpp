@@ -111,7 +111,9 @@ void read_demagnetization(const YamlValue& v, Requirement& r) {
         if (at->is_scalar()) {
             if (at->text() != "all") at->fail("`opposing_field_at` is `all` or a list of temperatures");
         } else {
-            for (const auto& t : at->items()) {
+            const auto temperatures = at->items();
+            if (temperatures.size() > 1000) at->fail("at most 1000 temperatures (or `all`)");
+            for (const auto& t : temperatures) {
                 const auto k = units::kelvin_point(t.quantity(Dimension::temperature));
                 if (k < r.min_temperature || k > r.max_temperature)
                     t.fail("this temperature lies outside the requirement's temperature range");
@@ -189,7 +191,7 @@ Requirement parse_requirement(const std::string& text, const std::string& name) 
     }
     if (auto s = root.find("temperature_step")) {
         const double k = s->quantity(Dimension::temperature_difference);
-        if (!(k > 0.0 && k <= 5.0)) s->fail("the temperature step must be above 0 K and at most 5 K");
+        if (!(k >= 0.1 && k <= 5.0)) s->fail("the temperature step is between 0.1 K and 5 K");
         r.temperature_step = k * units::kelvin;
     }
     if (auto p = root.find("performance")) read_performance(*p, r);
@@ -203,12 +205,12 @@ Requirement parse_requirement(const std::string& text, const std::string& name) 
         if (m->find("mass") && m->find("volume")) m->fail("give `mass` or `volume`, not both");
         if (auto x = m->find("mass")) {
             const double kg = x->quantity(Dimension::mass);
-            if (!(kg > 0.0)) x->fail("a magnet mass must be positive");
+            if (!(kg > 0.0 && kg <= 1e5)) x->fail("a magnet mass is above 0 and at most 100 t");
             r.magnet_mass = kg * units::kilogram;
         }
         if (auto x = m->find("volume")) {
             const double m3 = x->quantity(Dimension::volume);
-            if (!(m3 > 0.0)) x->fail("a magnet volume must be positive");
+            if (!(m3 > 0.0 && m3 <= 20.0)) x->fail("a magnet volume is above 0 and at most 20 m^3");
             r.magnet_volume = m3 * units::cubic_metre;
         }
     }
@@ -238,7 +240,10 @@ Requirement parse_requirement(const std::string& text, const std::string& name) 
     }
     if (auto g = root.find("grade")) {
         r.grade = g->text();
+        if (r.grade->empty() || r.grade->size() > 64) g->fail("a grade name has 1 to 64 characters");
         r.grade_location = g->location();
+    } else {
+        r.grade_location = root.location();  // where a design file's missing `grade:` is reported
     }
     return r;
 }

@@ -1,6 +1,7 @@
 #include "magsel/validate.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <cmath>
 #include <filesystem>
 #include <functional>
@@ -78,9 +79,35 @@ void warn_about_coefficient_bands(const Grade& g, const std::string& at, Validat
             at, g.name, alpha, sintered_alpha_low, sintered_alpha_high));
 }
 
+/// Two values of one quantity at one temperature are fitted together (least squares): said, since
+/// a typo there moves the model without an error.
+void warn_about_repeated_points(const Grade& g, const std::string& at, ValidationReport& report) {
+    auto check = [&](auto value_of, const char* what, double display_unit, const char* unit) {
+        for (std::size_t i = 0; i < g.temperature_points.size(); ++i)
+            for (std::size_t j = 0; j < i; ++j) {
+                const auto& a = g.temperature_points[j];
+                const auto& b = g.temperature_points[i];
+                const auto va = value_of(a), vb = value_of(b);
+                if (!va || !vb || a.temperature.value() != b.temperature.value() || *va == *vb) continue;
+                report.warnings.push_back(fmt::format(
+                    "{}: {}: temperature_points[{}] and [{}] give two {} values at {:g} °C ({:g} and {:g} {}); they are "
+                    "fitted together as repeated measurements (give one value per temperature otherwise)",
+                    at, g.name, j, i, what, units::to_celsius(b.temperature), *va / display_unit, *vb / display_unit, unit));
+                break;
+            }
+    };
+    check([](const TemperaturePoint& p) { return p.remanence ? std::optional<double>(p.remanence->value()) : std::nullopt; },
+          "Br", 1.0, "T");
+    check([](const TemperaturePoint& p) {
+              return p.coercivity_intrinsic ? std::optional<double>(p.coercivity_intrinsic->value()) : std::nullopt;
+          },
+          "Hcj", 1000.0, "kA/m");
+}
+
 void warn_about(const Grade& g, ValidationReport& report) {
     const auto at = fmt::format("{}:{}", g.file, g.line);
     warn_about_coefficient_bands(g, at, report);
+    warn_about_repeated_points(g, at, report);
     if (!g.max_operating_temperature)
         report.warnings.push_back(fmt::format("{}: {}: no rated maximum operating temperature", at, g.name));
     if (g.coefficients && !g.coefficients->estimated.empty() && g.temperature_points.empty())
@@ -115,11 +142,23 @@ ValidationReport validate_paths(const std::vector<std::string>& paths) {
     for (const auto& p : paths) {
         std::error_code ec;
         if (fs::is_directory(p, ec)) {
-            for (const auto& entry : fs::recursive_directory_iterator(p, ec)) {
+            // every YAML entry is validated or named: one that cannot be read is never skipped
+            fs::recursive_directory_iterator it(p, ec);
+            for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+                const auto& entry = *it;
                 const auto ext = entry.path().extension();
-                if (!entry.is_regular_file() || (ext != ".yaml" && ext != ".yml")) continue;
+                if (ext != ".yaml" && ext != ".yml") continue;
+                std::error_code status_error;
+                const auto status = fs::status(entry.path(), status_error);
+                if (!status_error && fs::is_directory(status)) continue;  // its files are visited
+                if (status_error || !fs::is_regular_file(status)) {
+                    report.errors.push_back(fmt::format("{}: error: cannot read: {}", entry.path().string(),
+                                                        status_error ? status_error.message() : "not a regular file"));
+                    continue;
+                }
                 sort_into(entry.path());
             }
+            if (ec) report.errors.push_back(fmt::format("{}: error: cannot read the directory: {}", p, ec.message()));
         } else if (fs::exists(p, ec)) {
             sort_into(fs::path(p));
         } else {

@@ -2,13 +2,22 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <charconv>
+#include <cstring>
 #include <cmath>
 #include <fstream>
 #include <set>
 #include <sstream>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <fmt/format.h>
+
+#include "data/input_files.hpp"
+#include "magsel/text.hpp"
 
 namespace magsel::detail {
 namespace {
@@ -49,6 +58,10 @@ std::vector<std::string> closest_matches(std::string_view word, const std::vecto
     std::vector<std::pair<std::size_t, std::string>> scored;
     const std::size_t limit = std::max<std::size_t>(2, word.size() / 2);
     for (const auto& c : candidates) {
+        // the distance is at least the difference in length: a long word (a 5 MB name) costs
+        // nothing against short candidates instead of length × length
+        const auto gap = word.size() > c.size() ? word.size() - c.size() : c.size() - word.size();
+        if (gap > limit) continue;
         const auto d = edit_distance(word, c);
         if (d <= limit) scored.emplace_back(d, c);
     }
@@ -63,12 +76,33 @@ std::vector<std::string> closest_matches(std::string_view word, const std::vecto
 
 // ---- YamlDocument --------------------------------------------------------------------------
 
+namespace {
+
+/// A line that starts a YAML document: `---` alone or followed by a space.
+bool is_document_marker(const std::string& line) {
+    return line.rfind("---", 0) == 0 && (line.size() == 3 || line[3] == ' ' || line[3] == '\t');
+}
+
+}  // namespace
+
 std::shared_ptr<const YamlDocument> YamlDocument::parse(std::string text, std::string file_name) {
     auto doc = std::make_shared<YamlDocument>();
     doc->file_name_ = std::move(file_name);
     doc->lines_ = split_lines(text);
+    // The boundary: UTF-8 text without the control characters YAML forbids. Anything else is
+    // refused here, at its line and column, so no name or message downstream carries it.
+    if (const auto bad = find_bad_character(text)) {
+        const auto line_start = text.rfind('\n', bad->offset == 0 ? 0 : bad->offset - 1);
+        const std::size_t begin = line_start == std::string::npos || bad->offset == 0 ? 0 : line_start + 1;
+        const auto line = static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(begin), '\n'));
+        YAML::Mark mark;
+        mark.line = line;
+        mark.column = static_cast<int>(bad->offset - begin);
+        throw InputError(doc->location(mark), fmt::format("the file holds {}", bad->what));
+    }
+    std::vector<YAML::Node> documents;
     try {
-        doc->root_ = YAML::Load(text);
+        documents = YAML::LoadAll(text);
     } catch (const YAML::Exception& e) {
         // yaml-cpp says "bad file" when it gives up on nesting depth
         const std::string what = e.msg == "bad file" ? "YAML nested too deeply (or malformed)"
@@ -76,6 +110,24 @@ std::shared_ptr<const YamlDocument> YamlDocument::parse(std::string text, std::s
                                                      : e.msg;
         throw InputError(doc->location(e.mark), what);
     }
+    if (documents.size() > 1) {
+        // One document per file: a second one (after `---`) would otherwise be dropped unread.
+        const auto second = documents[1].Mark();
+        int marker_line = -1;
+        const int last = !second.is_null() && second.line >= 0 ? second.line : static_cast<int>(doc->lines_.size()) - 1;
+        for (int i = std::min(last, static_cast<int>(doc->lines_.size()) - 1); i >= 0; --i)
+            if (is_document_marker(doc->lines_[static_cast<std::size_t>(i)])) {
+                marker_line = i;
+                break;
+            }
+        YAML::Mark mark;
+        mark.line = marker_line >= 0 ? marker_line : (second.is_null() ? -1 : second.line);
+        mark.column = marker_line >= 0 ? 0 : (second.is_null() ? -1 : second.column);
+        throw InputError(doc->location(mark),
+                         "a second YAML document: a magsel file holds one document (merge the two, or split them "
+                         "into two files)");
+    }
+    if (!documents.empty()) doc->root_ = documents.front();
     if (!doc->root_.IsDefined() || doc->root_.IsNull())
         throw InputError(SourceLocation{doc->file_name_, 0, 0, {}}, "the file is empty");
     return doc;
@@ -84,19 +136,41 @@ std::shared_ptr<const YamlDocument> YamlDocument::parse(std::string text, std::s
 std::shared_ptr<const YamlDocument> YamlDocument::load(const std::string& path) { return load_named(path, path); }
 
 std::string read_input_file(const std::string& path, const std::string& display_name) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(SourceLocation{display_name, 0, 0, {}}, "cannot open the file for reading");
-    in.seekg(0, std::ios::end);
-    const auto size = in.tellg();
-    if (size > static_cast<std::streamoff>(max_input_file_bytes))
-        throw InputError(SourceLocation{display_name, 0, 0, {}},
-                         fmt::format("the file has {} bytes; magsel reads input files of at most {} MiB",
-                                     static_cast<long long>(size), max_input_file_bytes >> 20));
-    in.seekg(0, std::ios::beg);
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    if (in.bad()) throw InputError(SourceLocation{display_name, 0, 0, {}}, "cannot read the file");
-    return buffer.str();
+    const SourceLocation at{display_name, 0, 0, {}};
+    // O_NONBLOCK: opening a FIFO nobody writes to must not wait forever (it reads as empty).
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) throw InputError(at, fmt::format("cannot open the file for reading: {}", std::strerror(errno)));
+    struct Closer {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } closer{fd};
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) throw InputError(at, fmt::format("cannot read the file: {}", std::strerror(errno)));
+    if (S_ISDIR(st.st_mode)) throw InputError(at, "this is a directory, not a file");
+    if (S_ISREG(st.st_mode) && static_cast<std::uintmax_t>(st.st_size) > max_input_file_bytes)
+        throw InputError(at, fmt::format("the file has {} bytes; magsel reads input files of at most {} MiB",
+                                         static_cast<long long>(st.st_size), max_input_file_bytes >> 20));
+    const int flags = ::fcntl(fd, F_GETFL);
+    if (flags >= 0) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+    // The bound is on the read itself: a pipe, a device or a file that grows is cut off at the
+    // limit, not read until memory runs out.
+    std::string text;
+    char buffer[65536];
+    while (true) {
+        const auto n = ::read(fd, buffer, sizeof buffer);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            if (errno == EAGAIN) break;  // a FIFO without a writer
+            throw InputError(at, fmt::format("cannot read the file: {}", std::strerror(errno)));
+        }
+        if (n == 0) break;
+        text.append(buffer, static_cast<std::size_t>(n));
+        if (text.size() > max_input_file_bytes)
+            throw InputError(at, fmt::format("more than {} MiB to read; magsel reads input files of at most {} MiB",
+                                             max_input_file_bytes >> 20, max_input_file_bytes >> 20));
+    }
+    note_input_file(st.st_dev, st.st_ino, display_name);
+    return text;
 }
 
 std::shared_ptr<const YamlDocument> YamlDocument::load_named(const std::string& path, const std::string& display_name) {

@@ -17,10 +17,11 @@ int rank_of(const std::vector<double>& values, std::size_t i) {
 std::vector<GradeCost> compare_costs(const std::vector<const Grade*>& grades, const PriceTable& prices,
                                      const PriceTable& baseline, const SupplyData& supply, const PartSize& part) {
     if (part.mass && part.volume) throw UsageError("a part is given by its mass or by its volume, not both");
-    if (part.mass && !(part.mass->value() > 0.0 && std::isfinite(part.mass->value())))
-        throw UsageError("a part's mass must be positive");
-    if (part.volume && !(part.volume->value() > 0.0 && std::isfinite(part.volume->value())))
-        throw UsageError("a part's volume must be positive");
+    // bounds as for a requirement's magnet (docs/errors.md): up to 100 t and 20 m³
+    if (part.mass && !(part.mass->value() > 0.0 && part.mass->value() <= 1e5))
+        throw UsageError(part.mass->value() > 0.0 ? "a part's mass is at most 100 t" : "a part's mass must be positive");
+    if (part.volume && !(part.volume->value() > 0.0 && part.volume->value() <= 20.0))
+        throw UsageError(part.volume->value() > 0.0 ? "a part's volume is at most 20 m^3" : "a part's volume must be positive");
     std::vector<GradeCost> rows;
     for (const Grade* g : grades) {
         GradeCost r{g, cost_per_kg(*g, prices), cost_per_kg(*g, baseline), supply_exposure(*g, supply), {}, {}, 0, 0};

@@ -1,6 +1,9 @@
 #include "magsel/economics.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <map>
+#include <utility>
 #include <cmath>
 #include <fstream>
 #include <regex>
@@ -33,6 +36,28 @@ const std::vector<Source>& check(const std::vector<Source>& sources, const YamlV
     return sources;
 }
 
+// The bounds of every number a price file gives and every price derived from one (docs/errors.md):
+// wide enough for any real quote, narrow enough that no cost overflows, underflows to 0 or turns
+// negative.
+constexpr double min_price_usd_per_kg = 1e-6, max_price_usd_per_kg = 1e7;  // per kg of element
+constexpr double min_usd_per_unit = 1e-9, max_usd_per_unit = 1e6;           // exchange rates
+constexpr double max_processing_usd_per_kg = 1e5;
+
+/// A number the price-file regexes matched: finite, or a located error (never std::stod's
+/// out_of_range).
+double matched_number(const std::string& digits, const YamlValue& v) {
+    double value = 0.0;
+    const char* first = digits.data() + (digits.starts_with('+') ? 1 : 0);
+    const auto [ptr, ec] = std::from_chars(first, digits.data() + digits.size(), value);
+    if (ec != std::errc{} || ptr != digits.data() + digits.size() || !std::isfinite(value))
+        v.fail(fmt::format("`{}` is out of the range of numbers magsel reads", digits));
+    return value;
+}
+
+std::string price_range_text() {
+    return fmt::format("magsel takes prices between {:g} and {:g} USD/kg", min_price_usd_per_kg, max_price_usd_per_kg);
+}
+
 /// "667500 CNY/t" with the exchange rates → USD per kg (of the quoted form).
 double parse_price(const YamlValue& v, const std::map<std::string, double>& usd_per_unit) {
     static const std::regex pattern(R"(\s*([-+]?[0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\s*([A-Z]{3})\s*/\s*([A-Za-z]+)\s*)");
@@ -40,7 +65,7 @@ double parse_price(const YamlValue& v, const std::map<std::string, double>& usd_
     std::smatch m;
     if (!std::regex_match(text, m, pattern))
         v.fail(fmt::format("expected a price like `667500 CNY/t` or `85 USD/kg`, found `{}`", text));
-    const double value = std::stod(m[1]);
+    const double value = matched_number(m[1], v);
     const std::string currency = m[2];
     double rate = 1.0;
     if (currency != "USD") {
@@ -55,7 +80,7 @@ double parse_price(const YamlValue& v, const std::map<std::string, double>& usd_
         v.fail(e.what());
     }
     if (!(value > 0.0)) v.fail("a price must be positive");
-    return value * rate / kg;
+    return value * rate / kg;  // bounded: the caller checks the price per kg of element
 }
 
 const std::string& oldest(const std::string& a, const std::string& b) { return a.empty() || (!b.empty() && b < a) ? b : a; }
@@ -87,10 +112,15 @@ PriceTable PriceTable::parse(const std::string& text, const std::string& name) {
             const auto code = item.require("currency");
             const double usd = item.require("usd").number();
             if (!(usd > 0.0)) item.require("usd").fail("an exchange rate must be positive");
+            if (!(usd >= min_usd_per_unit && usd <= max_usd_per_unit))
+                item.require("usd").fail(fmt::format("an exchange rate is between {:g} and {:g} USD per unit",
+                                                     min_usd_per_unit, max_usd_per_unit));
             detail::read_date(item.require("date"), true);
             std::string id;
             check(sources, item, id);
-            rates[code.text()] = usd;
+            if (code.text() == "USD") code.fail("USD needs no exchange rate (it is the currency of every cost)");
+            if (!rates.emplace(code.text(), usd).second)
+                code.fail(fmt::format("a second exchange rate for {}", code.text()));
         }
     }
     // markets: an optional list; without it the file has one market, `default`
@@ -144,7 +174,10 @@ PriceTable PriceTable::parse(const std::string& text, const std::string& name) {
             item.fail("a quote for an oxide or compound needs `metal_fraction` (kg of element per kg quoted)");
         }
         const auto price = item.require("price");
-        p.per_kg = parse_price(price, rates) / fraction * units::usd_per_kilogram;
+        const double per_kg = parse_price(price, rates) / fraction;
+        if (!(per_kg >= min_price_usd_per_kg && per_kg <= max_price_usd_per_kg))
+            price.fail(fmt::format("this comes to {:g} USD per kg of {}; {}", per_kg, p.key, price_range_text()));
+        p.per_kg = per_kg * units::usd_per_kilogram;
         p.quoted = fmt::format("{}, {}", price.text(), form);
         p.date = detail::read_date(item.require("date"), true);
         std::string id;
@@ -154,10 +187,14 @@ PriceTable PriceTable::parse(const std::string& text, const std::string& name) {
         t.quotes_.push_back(std::move(p));
     }
     t.select_market(t.default_market_);
+    std::map<Family, bool> yield_seen, processing_seen;
     if (auto list = root.find("yield")) {
         for (const auto& item : list->items()) {
             item.check_keys({"family", "factor", "date", "source", "estimated", "notes"});
-            auto& c = t.family_costs_[read_family_name(item.require("family"))];
+            const auto family = item.require("family");
+            if (std::exchange(yield_seen[read_family_name(family)], true))
+                family.fail(fmt::format("a second yield for {}", family.text()));
+            auto& c = t.family_costs_[read_family_name(family)];
             c.yield = item.require("factor").number();
             if (!(c.yield >= 1.0 && c.yield <= 5.0)) item.require("factor").fail("a yield factor is between 1 and 5");
         }
@@ -165,8 +202,15 @@ PriceTable PriceTable::parse(const std::string& text, const std::string& name) {
     if (auto list = root.find("processing")) {
         for (const auto& item : list->items()) {
             item.check_keys({"family", "cost", "date", "source", "estimated", "notes"});
-            auto& c = t.family_costs_[read_family_name(item.require("family"))];
-            c.processing = item.require("cost").quantity(Dimension::money_per_mass) * units::usd_per_kilogram;
+            const auto family = item.require("family");
+            if (std::exchange(processing_seen[read_family_name(family)], true))
+                family.fail(fmt::format("a second processing cost for {}", family.text()));
+            auto& c = t.family_costs_[read_family_name(family)];
+            const auto cost = item.require("cost");
+            const double usd = cost.quantity(Dimension::money_per_mass);
+            if (!(usd >= 0.0 && usd <= max_processing_usd_per_kg))
+                cost.fail(fmt::format("a processing cost is between 0 and {:g} USD/kg", max_processing_usd_per_kg));
+            c.processing = usd * units::usd_per_kilogram;
             if (auto d = item.find("date")) c.date = detail::read_date(*d, true);
             std::string id;
             check(sources, item, id);
@@ -256,27 +300,42 @@ void PriceTable::apply(std::string_view edit) {
     }
     static const std::regex relative(R"(([-+][0-9]*\.?[0-9]+)%)");
     static const std::regex factor(R"(([0-9]*\.?[0-9]+)(x|×))");
+    auto number = [&](const std::string& digits) {
+        double v = 0.0;
+        const char* first = digits.data() + (digits.starts_with('+') ? 1 : 0);
+        const auto [ptr, ec] = std::from_chars(first, digits.data() + digits.size(), v);
+        if (ec != std::errc{} || ptr != digits.data() + digits.size() || !std::isfinite(v))
+            throw UsageError(fmt::format("`{}`: `{}` is out of the range of numbers magsel reads", edit, digits));
+        return v;
+    };
     std::smatch s;
+    double per_kg = m->per_kg.value();
+    std::string scenario;
     if (std::regex_match(value, s, relative)) {
-        const double change = std::stod(s[1]) / 100.0;
+        const double change = number(s[1]) / 100.0;
         if (!(change > -1.0)) throw UsageError(fmt::format("`{}`: a price cannot fall by 100 % or more", edit));
-        m->per_kg *= 1.0 + change;
-        m->scenario = fmt::format("{:+g} %", change * 100.0);
+        per_kg *= 1.0 + change;
+        scenario = fmt::format("{:+g} %", change * 100.0);
     } else if (std::regex_match(value, s, factor)) {
-        const double f = std::stod(s[1]);
+        const double f = number(s[1]);
         if (!(f > 0.0)) throw UsageError(fmt::format("`{}`: a price factor must be positive", edit));
-        m->per_kg *= f;
-        m->scenario = fmt::format("×{:g}", f);
+        per_kg *= f;
+        scenario = fmt::format("×{:g}", f);
     } else {
         try {
             const double usd = parse_quantity(value, Dimension::money_per_mass);
             if (!(usd > 0.0)) throw UsageError(fmt::format("`{}`: a price must be positive", edit));
-            m->per_kg = usd * units::usd_per_kilogram;
-            m->scenario = fmt::format("set to {:g} USD/kg", usd);
+            per_kg = usd;
+            scenario = fmt::format("set to {:g} USD/kg", usd);
         } catch (const UnitError&) {
             throw UsageError(fmt::format("`{}`: the value is +N%, -N%, Nx or a price like 95USD/kg", edit));
         }
     }
+    // the derived price is bounded as a price read from a file is
+    if (!(per_kg >= min_price_usd_per_kg && per_kg <= max_price_usd_per_kg))
+        throw UsageError(fmt::format("`{}`: the price of {} comes to {:g} USD/kg; {}", edit, key, per_kg, price_range_text()));
+    m->per_kg = per_kg * units::usd_per_kilogram;
+    m->scenario = scenario;
 }
 
 // ---- cost ----------------------------------------------------------------------------------------

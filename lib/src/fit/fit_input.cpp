@@ -1,6 +1,7 @@
 // fit_input.cpp — reading `magsel fit` inputs: CSV tables and YAML files (docs/fit.md), and the
 // checks on the data (one unit per column, one sign of H per curve, second quadrant, monotone).
 #include <algorithm>
+#include <optional>
 #include <charconv>
 #include <cmath>
 #include <map>
@@ -22,6 +23,42 @@ constexpr double rise_tolerance_tesla = 0.01;
 constexpr std::size_t min_curve_points = 5;  // the knee model has 4 parameters
 
 [[noreturn]] void fail_at(const SourceLocation& where, const std::string& message) { throw InputError(where, message); }
+
+// The bounds of `magsel fit`'s input (docs/errors.md): far above any datasheet, low enough that
+// the fit stays fast and the grade file it writes stays far below the 10 MiB input limit.
+std::string too_many_rows() {
+    return fmt::format("more than {} property rows in all inputs: magsel fits at most {}", max_fit_property_rows,
+                       max_fit_property_rows);
+}
+std::string too_many_curves() {
+    return fmt::format("more than {} curves in all inputs: magsel fits at most {}", max_fit_curves, max_fit_curves);
+}
+std::string too_many_points() {
+    return fmt::format("more than {} curve points in all inputs: magsel fits at most {}", max_fit_curve_points,
+                       max_fit_curve_points);
+}
+// What a magnet's datasheet can hold: flux densities up to 3 T, fields up to 10 MA/m,
+// temperatures from absolute zero to 1000 °C. Beyond, a number is a typo (and would overflow
+// the fit: an infinite residual, a NaN coefficient).
+constexpr double max_flux_density_tesla = 3.0, max_field_ampere_per_metre = 10e6, max_temperature_kelvin = 1273.15;
+std::optional<std::string> out_of_range(std::string_view name, double si) {
+    const bool flux = name == "Br" || name == "B" || name == "J";
+    const bool temperature = name == "T";
+    const double limit = flux ? max_flux_density_tesla : temperature ? max_temperature_kelvin : max_field_ampere_per_metre;
+    if (std::abs(si) <= limit) return std::nullopt;
+    if (flux) return fmt::format("{} {:g} T is outside what a magnet's datasheet can hold (at most {:g} T)", name, si, limit);
+    if (temperature)
+        return fmt::format("T {:g} °C is outside what a magnet's datasheet can hold (at most 1000 °C)",
+                           si - units::celsius_zero_in_kelvin);
+    return fmt::format("{} {:g} kA/m is outside what a magnet's datasheet can hold (at most {:g} kA/m)", name, si / 1000.0,
+                       limit / 1000.0);
+}
+
+std::size_t curve_points(const FitData& data) {
+    std::size_t n = 0;
+    for (const auto& c : data.curves) n += c.points.size();
+    return n;
+}
 
 std::string trim(std::string_view s) {
     const auto b = s.find_first_not_of(" \t");
@@ -250,12 +287,17 @@ private:
         };
         const auto t = get("T");
         if (!t) fail_at(at(cell_of("T").column), "no temperature in this row");
+        if (auto e = out_of_range("T", *t)) fail_at(at(cell_of("T").column), *e);
         const auto temperature = units::kelvin_point(*t);
         if (curve_table_) {
             const auto h = get("H");
             const char* q = index_of("B") ? "B" : "J";
             const auto y = get(q);
             if (!h || !y) fail_at(at(cells.front().column), fmt::format("a curve point needs both H and {}", q));
+            if (auto e = out_of_range("H", *h)) fail_at(at(cell_of("H").column), *e);
+            if (auto e = out_of_range(q, *y)) fail_at(at(cell_of(q).column), *e);
+            if (curve_points_++ + curve_points(out_) >= max_fit_curve_points) fail_at(at(1), too_many_points());
+            if (!curves_.count(*t) && curves_.size() + out_.curves.size() >= max_fit_curves) fail_at(at(1), too_many_curves());
             auto& curve = curves_[*t];
             if (curve.points.empty()) {
                 curve.temperature = temperature;
@@ -272,6 +314,8 @@ private:
         auto positive = [&](std::string_view name) -> std::optional<double> {
             const auto x = get(name);
             if (x && !(*x > 0.0)) fail_at(at(cell_of(name).column), fmt::format("{} must be positive", name));
+            if (x)
+                if (auto e = out_of_range(name, *x)) fail_at(at(cell_of(name).column), *e);
             return x;
         };
         if (auto x = positive("Br")) row.remanence = *x * units::tesla;
@@ -280,6 +324,7 @@ private:
         if (auto x = positive("Hcb")) row.normal_coercivity = *x * units::ampere_per_metre;
         if (!row.remanence && !row.intrinsic_coercivity && !row.knee_field && !row.normal_coercivity)
             fail_at(at(cells.front().column), "a row with a temperature but no values");
+        if (out_.properties.size() >= max_fit_property_rows) fail_at(at(1), too_many_rows());
         out_.properties.push_back(row);
     }
 
@@ -291,6 +336,7 @@ private:
     int line_no_ = 0, header_line_ = 0, rows_ = 0;
     std::string line_text_, header_text_;
     std::map<double, FitCurve> curves_;  // by temperature [K], in rising order
+    std::size_t curve_points_ = 0;  // points of this file's curve table
 };
 
 // ---- YAML -------------------------------------------------------------------------------------
@@ -322,12 +368,15 @@ void read_yaml(const std::string& path, FitData& out) {
             item.check_keys({"T", "Br", "Hcj", "Hk", "Hcb"});
             FitPropertyRow row;
             row.where = item.location();
-            row.temperature = units::kelvin_point(item.require("T").quantity(Dimension::temperature));
+            const auto t = item.require("T");
+            row.temperature = units::kelvin_point(t.quantity(Dimension::temperature));
+            if (auto e = out_of_range("T", row.temperature.value())) t.fail(*e);
             auto positive = [&](const char* key, Dimension d) -> std::optional<double> {
                 auto v = item.find(key);
                 if (!v) return std::nullopt;
                 const double x = v->quantity(d);
                 if (!(x > 0.0)) v->fail(fmt::format("{} must be positive", key));
+                if (auto e = out_of_range(key, x)) v->fail(*e);
                 return x;
             };
             if (auto x = positive("Br", Dimension::flux_density)) row.remanence = *x * units::tesla;
@@ -336,23 +385,30 @@ void read_yaml(const std::string& path, FitData& out) {
             if (auto x = positive("Hcb", Dimension::field_strength)) row.normal_coercivity = *x * units::ampere_per_metre;
             if (!row.remanence && !row.intrinsic_coercivity && !row.knee_field && !row.normal_coercivity)
                 item.fail("a row needs at least one of Br, Hcj, Hk, Hcb");
+            if (out.properties.size() >= max_fit_property_rows) item.fail(too_many_rows());
             out.properties.push_back(row);
         }
     }
     if (auto list = root.find("curves")) {
+        std::size_t points = curve_points(out);
         for (const auto& item : list->items()) {
+            if (out.curves.size() >= max_fit_curves) item.fail(too_many_curves());
             item.check_keys({"T", "B", "J"});
             FitCurve curve;
             curve.where = item.location();
             curve.temperature = units::kelvin_point(item.require("T").quantity(Dimension::temperature));
+            if (auto e = out_of_range("T", curve.temperature.value())) item.require("T").fail(*e);
             const auto b = item.find("B"), j = item.find("J");
             if (b.has_value() == j.has_value()) item.fail("a curve has one list of points, `B` or `J`");
             curve.quantity = b ? CurveQuantity::flux_density : CurveQuantity::polarization;
             for (const auto& pair : (b ? *b : *j).items()) {
                 const auto xy = pair.items();
                 if (xy.size() != 2) pair.fail("a point is [H, value], e.g. [-400 kA/m, 1.21 T]");
-                curve.points.push_back({xy[0].quantity(Dimension::field_strength) * units::ampere_per_metre,
-                                        xy[1].quantity(Dimension::flux_density) * units::tesla, xy[0].location()});
+                if (points++ >= max_fit_curve_points) pair.fail(too_many_points());
+                const double h = xy[0].quantity(Dimension::field_strength), y = xy[1].quantity(Dimension::flux_density);
+                if (auto e = out_of_range("H", h)) xy[0].fail(*e);
+                if (auto e = out_of_range(b ? "B" : "J", y)) xy[1].fail(*e);
+                curve.points.push_back({h * units::ampere_per_metre, y * units::tesla, xy[0].location()});
             }
             out.curves.push_back(std::move(curve));
         }

@@ -194,7 +194,10 @@ std::string fit_grade_file(const FitData& data, const FitResult& r, const FitGra
         for (const auto& w : r.warnings) y += fmt::format("        - {}\n", quoted("warning: " + w));
     }
 
-    // What we write must load: read it back as magsel would.
+    // What we write must load: read it back as magsel would (its size included).
+    if (y.size() > detail::max_input_file_bytes)
+        throw UsageError(fmt::format("the fitted grade file would have {} bytes, more than the {} MiB magsel reads",
+                                     y.size(), detail::max_input_file_bytes >> 20));
     try {
         const auto doc = detail::YamlDocument::parse(y, info.name + " (fitted grade file)");
         detail::read_grade_file(*doc, detail::builtin_data().defaults, false);

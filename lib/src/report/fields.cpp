@@ -4,6 +4,8 @@
 
 namespace magsel::report {
 
+std::string json_text(const Json& json) { return json.dump(2, ' ', false, Json::error_handler_t::replace) + "\n"; }
+
 std::string display(const Value& v, int decimals) {
     struct Visitor {
         int decimals;

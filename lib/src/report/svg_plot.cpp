@@ -136,31 +136,4 @@ std::string render_svg(const Plot& p) {
     return svg;
 }
 
-void write_file_atomically(const std::string& path, const std::string& content) {
-    namespace fs = std::filesystem;
-    const fs::path target(path);
-    const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-    std::string temporary = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
-    const int fd = ::mkstemp(temporary.data());
-    if (fd < 0) throw UsageError(fmt::format("cannot write `{}`: cannot create a file in `{}`", path, dir.string()));
-    ::close(fd);
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        out << content;
-        out.flush();
-        if (!out) {
-            std::remove(temporary.c_str());
-            throw UsageError(fmt::format("cannot write `{}`", path));
-        }
-    }
-    std::error_code ec;
-    fs::permissions(temporary, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
-                                   fs::perms::others_read, ec);
-    fs::rename(temporary, target, ec);
-    if (ec) {
-        std::remove(temporary.c_str());
-        throw UsageError(fmt::format("cannot write `{}`: {}", path, ec.message()));
-    }
-}
-
 }  // namespace magsel

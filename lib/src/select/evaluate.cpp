@@ -27,7 +27,8 @@ Evaluation evaluate(const Grade& g, const Requirement& r, const PriceTable& pric
 
 const Grade& design_grade(const Catalogue& catalogue, const Requirement& design) {
     if (!design.grade)
-        throw InputError(SourceLocation{design.file, 1, 1, {}}, "a design file needs `grade:` (the grade to check)");
+        throw InputError(design.grade_location.file.empty() ? SourceLocation{design.file, 1, 1, {}} : design.grade_location,
+                         "a design file needs `grade:` (the grade to check)");
     if (const Grade* g = catalogue.try_find(*design.grade)) return *g;
     const auto near = catalogue.suggestions(*design.grade);
     throw InputError(design.grade_location,

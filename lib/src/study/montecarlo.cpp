@@ -117,6 +117,27 @@ void check_spec(const Requirement& r, const MonteCarloSpec& s) {
     non_negative(s.field_relative_sd, "the field's standard deviation");
     non_negative(s.field_sd.value(), "the field's standard deviation");
     if (!std::isfinite(s.temperature_shift.value())) throw UsageError("the temperature shift must be finite");
+    // bounds (docs/errors.md): tolerances of a magnet's temperature and field, not of anything else
+    constexpr double max_shift_k = 200.0, max_temperature_sd_k = 50.0, max_field_relative_sd = 1.0, max_field_sd = 10e6;
+    if (std::abs(s.temperature_shift.value()) > max_shift_k)
+        throw UsageError(fmt::format("the temperature shift is at most ±{:g} K, not {:g} K", max_shift_k,
+                                     s.temperature_shift.value()));
+    if (s.temperature_sd.value() > max_temperature_sd_k)
+        throw UsageError(fmt::format("the temperature's standard deviation is at most {:g} K, not {:g} K",
+                                     max_temperature_sd_k, s.temperature_sd.value()));
+    if (s.field_relative_sd > max_field_relative_sd)
+        throw UsageError(fmt::format("the field's relative standard deviation is at most {:g} %, not {:g} %",
+                                     max_field_relative_sd * 100.0, s.field_relative_sd * 100.0));
+    if (s.field_sd.value() > max_field_sd)
+        throw UsageError(fmt::format("the field's standard deviation is at most {:g} kA/m, not {:g} kA/m",
+                                     max_field_sd / 1000.0, s.field_sd.value() / 1000.0));
+    // six standard deviations below the coldest shifted temperature must stay above absolute zero
+    const double coldest = r.min_temperature.value() + s.temperature_shift.value() - 6.0 * s.temperature_sd.value();
+    if (!(coldest > 0.0))
+        throw UsageError(fmt::format("with a shift of {:+g} K and a standard deviation of {:g} K the samples reach "
+                                     "{:.2f} K ({:.2f} °C) and below: below absolute zero",
+                                     s.temperature_shift.value(), s.temperature_sd.value(), coldest,
+                                     coldest - 273.15));
     if (s.field_relative_sd > 0.0 && s.field_sd.value() > 0.0)
         throw UsageError("give the field's standard deviation either relative (%) or in A/m, not both");
 }

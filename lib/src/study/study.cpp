@@ -26,6 +26,13 @@ std::vector<SweepRow> sweep(const std::vector<const Grade*>& grades, const Sweep
         throw UsageError("a permeance-coefficient sweep starts above 0");
     if (spec.variable == SweepVariable::field && spec.from < 0.0)
         throw UsageError("an opposing-field sweep starts at 0 or above");
+    // the rows are held and written whole: bounded so that a sweep fits in memory (docs/errors.md)
+    constexpr std::size_t max_rows = 200'000;
+    const auto row_count = grades.size() * static_cast<std::size_t>(spec.steps);
+    if (row_count > max_rows)
+        throw UsageError(fmt::format("{} grades × {} steps = {} rows; a sweep has at most {} rows (fewer steps or "
+                                     "fewer grades)",
+                                     grades.size(), spec.steps, row_count, max_rows));
     std::vector<SweepRow> rows;
     rows.reserve(grades.size() * static_cast<std::size_t>(spec.steps));
     for (const Grade* g : grades) {

@@ -253,6 +253,9 @@ ParsedUnit parse_unit(std::string_view unit, std::string_view text, Dimension ex
         const auto sym = unit.substr(start, i - start);
         if (sym.empty()) fail(text, expected, fmt::format("cannot read the unit `{}`", unit));
         const auto found = lookup(sym);
+        if (!found && std::any_of(sym.begin(), sym.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
+            fail(text, expected, fmt::format("unknown unit `{}`: it holds a letter that is not ASCII (a look-alike "
+                                             "from another alphabet, e.g. Cyrillic `Т` for `T`?)", sym));
         if (!found) fail(text, expected, unknown_unit_message(sym));
         int power = 1;
         if (i < unit.size() && unit[i] == '^') {
@@ -340,7 +343,8 @@ double parse_quantity(std::string_view raw, Dimension expected) {
     if (expected == Dimension::temperature) {
         if (!parsed.lone_temperature)
             fail(text, expected, "an absolute temperature takes one unit: degC, °C, K or degF");
-        const double kelvin = number * parsed.lone_temperature->scale + parsed.lone_temperature->absolute_offset;
+        double kelvin = number * parsed.lone_temperature->scale + parsed.lone_temperature->absolute_offset;
+        if (kelvin < 0.0 && kelvin > -1e-9) kelvin = 0.0;  // -459.67 degF, -273.15 degC: absolute zero, rounded
         if (kelvin < 0.0) fail(text, expected, fmt::format("{:g} K is below absolute zero", kelvin));
         return kelvin;
     }

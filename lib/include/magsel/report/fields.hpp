@@ -39,6 +39,10 @@ struct Field {
 template <class T>
 using Schema = std::vector<Field<T>>;
 
+/// JSON as magsel prints it: indented by 2, a newline at the end, and any byte that is not UTF-8
+/// (a file name from the command line) replaced, so the output is always valid JSON.
+std::string json_text(const Json& json);
+
 /// The table text of a value with `decimals` places for numbers.
 std::string display(const Value& v, int decimals);
 /// The CSV text of a value: numbers at full precision, absent as empty.
