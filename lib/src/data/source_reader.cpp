@@ -22,6 +22,7 @@ std::vector<std::string> known_element_names() { return {known_elements.begin(),
 bool valid_date(const std::string& s, bool allow_partial) {
     static const std::regex full(R"(\d{4}-\d{2}-\d{2})");
     static const std::regex partial(R"(\d{4}(-\d{2})?)");
+    if (s.size() > 10) return false;  // YYYY-MM-DD at most; std::regex recurses per character
     if (std::regex_match(s, full)) return true;
     return allow_partial && (s == "undated" || std::regex_match(s, partial));
 }

@@ -42,6 +42,7 @@ const std::vector<Source>& check(const std::vector<Source>& sources, const YamlV
 constexpr double min_price_usd_per_kg = 1e-6, max_price_usd_per_kg = 1e7;  // per kg of element
 constexpr double min_usd_per_unit = 1e-9, max_usd_per_unit = 1e6;           // exchange rates
 constexpr double max_processing_usd_per_kg = 1e5;
+constexpr std::size_t max_price_text = 64;  // characters of a price or a --price value
 
 /// A number the price-file regexes matched: finite, or a located error (never std::stod's
 /// out_of_range).
@@ -63,7 +64,9 @@ double parse_price(const YamlValue& v, const std::map<std::string, double>& usd_
     static const std::regex pattern(R"(\s*([-+]?[0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\s*([A-Z]{3})\s*/\s*([A-Za-z]+)\s*)");
     const auto text = v.text();
     std::smatch m;
-    if (!std::regex_match(text, m, pattern))
+    // std::regex recurses per character: a long string would overflow the stack (a crash the
+    // fuzzer found). No price is longer than a few dozen characters.
+    if (text.size() > max_price_text || !std::regex_match(text, m, pattern))
         v.fail(fmt::format("expected a price like `667500 CNY/t` or `85 USD/kg`, found `{}`", text));
     const double value = matched_number(m[1], v);
     const std::string currency = m[2];
@@ -309,6 +312,8 @@ void PriceTable::apply(std::string_view edit) {
         return v;
     };
     std::smatch s;
+    if (value.size() > max_price_text)
+        throw UsageError(fmt::format("`{}`: the value is +N%, -N%, Nx or a price like 95USD/kg", edit.substr(0, 80)));
     double per_kg = m->per_kg.value();
     std::string scenario;
     if (std::regex_match(value, s, relative)) {
