@@ -195,7 +195,7 @@ std::string rated_text(const Rated<Q>& r, double scale, int decimals, const char
 }
 
 std::string model_text(const RelativeTemperatureModel& m) {
-    const double lo = m.low_kelvin - units::celsius_zero_in_kelvin, hi = m.high_kelvin - units::celsius_zero_in_kelvin;
+    const double lo = units::to_celsius(m.low), hi = units::to_celsius(m.high);
     if (m.kind == RelativeTemperatureModel::Kind::linear_coefficients)
         return fmt::format("linear, {:+.3f} %/K, stated for {:g}…{:g} °C", m.coefficients[1] * 100.0, lo, hi);
     return fmt::format("degree-{} fit to {} points over {:g}…{:g} °C (rms residual {:.2f} %)", m.coefficients.size() - 1,
@@ -284,9 +284,9 @@ ExitCode run_show(const GlobalOptions& global, const ShowOptions& o) {
                                  to_string(g.family), g.series);
         std::cout << fmt::format("source: {}\n", g.source.citation());
         std::cout << fmt::format("rated at 20 °C: Br {}; Hcj {}\n", rated_text(g.remanence, 1.0, 3, "T"),
-                                 rated_text(g.coercivity_intrinsic, 1e-3, 0, "kA/m"));
-        if (g.coercivity_normal.min || g.coercivity_normal.typ || g.energy_product.min || g.energy_product.typ)
-            std::cout << fmt::format("               Hcb {}; (BH)max {}\n", rated_text(g.coercivity_normal, 1e-3, 0, "kA/m"),
+                                 rated_text(g.intrinsic_coercivity, 1e-3, 0, "kA/m"));
+        if (g.normal_coercivity.min || g.normal_coercivity.typ || g.energy_product.min || g.energy_product.typ)
+            std::cout << fmt::format("               Hcb {}; (BH)max {}\n", rated_text(g.normal_coercivity, 1e-3, 0, "kA/m"),
                                      rated_text(g.energy_product, 1e-3, 0, "kJ/m^3"));
         std::cout << fmt::format("Br(T): {}\nHcj(T): {}\n", model_text(g.remanence_model), model_text(g.coercivity_model));
         if (!g.measured_curves.empty()) {

@@ -40,13 +40,7 @@ struct SweepOptions {
     bool pc_given = false;
 };
 
-/// A sweep end in the swept variable's unit, as SI.
-double parse_end(const std::string& text, SweepVariable v) {
-    switch (v) {
-        case SweepVariable::temperature: return units::parse_temperature(text).value();
-        case SweepVariable::field: return units::parse_field_strength(text).value();
-        case SweepVariable::permeance: break;
-    }
+double parse_plain(const std::string& text) {
     try {
         std::size_t used = 0;
         const double x = std::stod(text, &used);
@@ -56,10 +50,21 @@ double parse_end(const std::string& text, SweepVariable v) {
     throw UsageError(fmt::format("`{}`: a permeance coefficient is a plain number", text));
 }
 
-/// The swept value in display units.
-double display(double si, SweepVariable v) {
-    return v == SweepVariable::temperature ? si - units::celsius_zero_in_kelvin : v == SweepVariable::field ? si / 1000.0 : si;
+/// The sweep's ends in the swept quantity's type.
+SweepValues parse_ends(const std::string& vary, const std::string& from, const std::string& to) {
+    if (vary == "temperature")
+        return SweepRange<units::Temperature>{units::parse_temperature(from), units::parse_temperature(to)};
+    if (vary == "field")
+        return SweepRange<units::FieldStrength>{units::parse_field_strength(from), units::parse_field_strength(to)};
+    return SweepRange<double>{parse_plain(from), parse_plain(to)};
 }
+
+double display_value(const SweepRow& r, SweepVariable v) {
+    return v == SweepVariable::temperature ? units::to_celsius(r.point.temperature)
+           : v == SweepVariable::field     ? r.point.load_line.opposing_field.value() / 1000.0
+                                           : r.point.load_line.permeance_coefficient;
+}
+
 
 struct QuantityInfo {
     const char* key;
@@ -97,17 +102,14 @@ ExitCode run_sweep(const GlobalOptions& global, const SweepOptions& o) {
     }
     if (grades.empty()) throw UsageError("no grade to sweep");
     SweepSpec spec;
-    spec.variable = o.vary == "temperature" ? SweepVariable::temperature
-                    : o.vary == "field"     ? SweepVariable::field
-                                            : SweepVariable::permeance;
     if (o.from.empty() || o.to.empty()) throw UsageError("--from and --to are required");
-    spec.from = parse_end(o.from, spec.variable);
-    spec.to = parse_end(o.to, spec.variable);
+    spec.values = parse_ends(o.vary, o.from, o.to);
+    const auto variable = swept_variable(spec);
     spec.steps = o.steps;
     spec.load = LoadLine{o.pc, units::parse_field_strength(o.field)};
     if (const auto from_shape = shape_permeance(o.shape)) {
         if (o.pc_given) throw UsageError("give --pc, or the shape (--geometry, --ld), not both");
-        if (spec.variable == SweepVariable::permeance) throw UsageError("--vary pc sweeps the Pc: leave out --geometry and --ld");
+        if (variable == SweepVariable::permeance) throw UsageError("--vary pc sweeps the Pc: leave out --geometry and --ld");
         spec.load.permeance_coefficient = from_shape->pc;
         // stdout carries the table (CSV or JSON) only
         std::cerr << "magsel: " << shape_permeance_text(*from_shape);
@@ -115,13 +117,13 @@ ExitCode run_sweep(const GlobalOptions& global, const SweepOptions& o) {
     spec.temperature = units::parse_temperature(o.at);
     spec.basis = basis_from_string(o.basis);
     const auto rows = sweep(grades, spec);
-    if (spec.variable == SweepVariable::temperature)
+    if (variable == SweepVariable::temperature)
         for (const Grade* g : grades) {  // say where a curve stops (stderr: stdout is the table)
             const auto envelope = temperature_envelope(*g);
-            if (envelope.high && spec.to >= envelope.high->value())
+            if (envelope.high && std::get<0>(spec.values).to >= *envelope.high)
                 std::cerr << fmt::format("magsel: {}: the curve stops below its Curie temperature {:g} °C ({})\n", g->name,
                                          units::to_celsius(*envelope.high), g->source_for(g->curie_limit->source_id).citation());
-            if (envelope.low && spec.from < envelope.low->value())
+            if (envelope.low && std::get<0>(spec.values).from < *envelope.low)
                 std::cerr << fmt::format("magsel: {}: the curve starts at its spin-reorientation temperature {:g} °C ({})\n",
                                          g->name, units::to_celsius(*envelope.low),
                                          g->source_for(g->spin_reorientation_limit->source_id).citation());
@@ -170,21 +172,21 @@ ExitCode run_sweep(const GlobalOptions& global, const SweepOptions& o) {
         for (const auto& info : quantities())
             if (o.quantity == info.key) q = &info;
         Plot plot;
-        plot.title = fmt::format("{} vs {}", q->label, to_string(spec.variable));
-        plot.x_label = spec.variable == SweepVariable::temperature ? "T [°C]"
-                       : spec.variable == SweepVariable::field     ? "opposing field Ha [kA/m]"
+        plot.title = fmt::format("{} vs {}", q->label, to_string(variable));
+        plot.x_label = variable == SweepVariable::temperature ? "T [°C]"
+                       : variable == SweepVariable::field     ? "opposing field Ha [kA/m]"
                                                                    : "permeance coefficient Pc";
         plot.y_label = q->label;
         for (std::size_t i = 0; i < grades.size(); ++i) {
             PlotSeries s{grades[i]->name, plot_color(i), {}, i >= 7, 2.0};
             for (const auto& r : rows)
-                if (r.grade == grades[i]) s.points.emplace_back(display(r.value, spec.variable), q->get(r));
+                if (r.grade == grades[i]) s.points.emplace_back(display_value(r, variable), q->get(r));
             plot.series.push_back(std::move(s));
         }
         std::vector<std::string> held;
-        if (spec.variable != SweepVariable::temperature) held.push_back(fmt::format("{:g} °C", units::to_celsius(spec.temperature)));
-        if (spec.variable != SweepVariable::permeance) held.push_back(fmt::format("Pc {:g}", spec.load.permeance_coefficient));
-        if (spec.variable != SweepVariable::field)
+        if (variable != SweepVariable::temperature) held.push_back(fmt::format("{:g} °C", units::to_celsius(spec.temperature)));
+        if (variable != SweepVariable::permeance) held.push_back(fmt::format("Pc {:g}", spec.load.permeance_coefficient));
+        if (variable != SweepVariable::field)
             held.push_back(fmt::format("opposing field {:g} kA/m", spec.load.opposing_field.value() / 1000.0));
         plot.notes.push_back(fmt::format("{}; {} values; magsel sweep", fmt::join(held, ", "), o.basis));
         outputs.add(o.plot, render_svg(plot));

@@ -88,9 +88,7 @@ int main(int argc, char** argv) {
     std::vector<const Grade*> grades;
     for (const auto& g : catalogue.grades()) grades.push_back(&g);
     SweepSpec spec;
-    spec.variable = SweepVariable::temperature;
-    spec.from = units::celsius(-40.0).value();
-    spec.to = units::celsius(200.0).value();
+    spec.values = SweepRange<units::Temperature>{units::celsius(-40.0), units::celsius(200.0)};
     spec.steps = 1000;
     spec.load = LoadLine{2.0, 300e3 * units::ampere_per_metre};
     const auto t1 = clock::now();

@@ -84,8 +84,8 @@ TEST_CASE("a grade pasted as printed on a Chinese datasheet reads like the SI on
     const auto builtin = magsel::Catalogue::builtin();
     const auto& si = builtin.find("N48SH");
     CHECK(ds.remanence.min->value() == Approx(si.remanence.min->value()).epsilon(1e-12));  // 13.7 KGs = 13.7 kG
-    CHECK(ds.coercivity_intrinsic.min->value() == Approx(si.coercivity_intrinsic.min->value()).epsilon(1e-12));
-    CHECK(ds.coercivity_normal.min->value() == Approx(12.8e3 * oe).epsilon(1e-4));       // 1018.6 KA/m
+    CHECK(ds.intrinsic_coercivity.min->value() == Approx(si.intrinsic_coercivity.min->value()).epsilon(1e-12));
+    CHECK(ds.normal_coercivity.min->value() == Approx(12.8e3 * oe).epsilon(1e-4));       // 1018.6 KA/m
     CHECK(ds.energy_product.min->value() == Approx(46.0 * 1e5 / (4.0 * pi)).epsilon(1e-4));  // 366.06 KJ/m3
     REQUIRE(ds.coefficients);
     CHECK(ds.coefficients->remanence_per_kelvin == Approx(si.coefficients->remanence_per_kelvin));

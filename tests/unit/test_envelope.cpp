@@ -98,9 +98,7 @@ TEST_CASE("a sweep 20-400 degC stops N42 below 310 degC, Y30BH and YXG-28H run o
     const auto c = Catalogue::builtin();
     const std::vector<const Grade*> grades{&c.find("N42"), &c.find("Y30BH"), &c.find("YXG-28H")};
     SweepSpec spec;
-    spec.variable = SweepVariable::temperature;
-    spec.from = units::celsius(20.0).value();
-    spec.to = units::celsius(400.0).value();
+    spec.values = SweepRange<units::Temperature>{units::celsius(20.0), units::celsius(400.0)};
     spec.steps = 39;  // every 10 K
     spec.load = LoadLine{2.0, 0.0 * units::ampere_per_metre};
     const auto rows = sweep(grades, spec);
@@ -116,9 +114,7 @@ TEST_CASE("a sweep 20-400 degC stops N42 below 310 degC, Y30BH and YXG-28H run o
     CHECK(hottest(grades[1]).first == Approx(400.0));  // ferrite: Curie 450 °C
     CHECK(hottest(grades[2]).first == Approx(400.0));  // Sm2Co17: 825 °C
     // a field sweep at a temperature beyond the envelope is refused
-    spec.variable = SweepVariable::field;
-    spec.from = 0.0;
-    spec.to = 1e5;
+    spec.values = SweepRange<units::FieldStrength>{0.0 * units::ampere_per_metre, 1e5 * units::ampere_per_metre};
     spec.temperature = units::celsius(330.0);
     CHECK_THROWS_WITH(sweep({grades[0]}, spec), Catch::Contains("Curie"));
 }

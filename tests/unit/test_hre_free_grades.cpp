@@ -73,9 +73,9 @@ TEST_CASE("INTRINSIC-N50SH: 50SH class values, HRE-free as announced", "[hre-fre
     CHECK(g.remanence.min->value() == Approx(13.9 * kilo_gauss));  // 1.39 T
     CHECK(g.remanence.max->value() == Approx(14.4 * kilo_gauss));  // 1.44 T
     // SH class minimum, Tai Han N33SH-N45SH rows: iHc >= 20 kOe (>= 1592 kA/m)
-    CHECK(g.coercivity_intrinsic.min->value() == Approx(20.0 * kilo_oersted).epsilon(1e-3));
-    CHECK(g.coercivity_intrinsic.min->value() >= 1590e3);
-    CHECK_FALSE(g.coercivity_intrinsic.estimated.empty());
+    CHECK(g.intrinsic_coercivity.min->value() == Approx(20.0 * kilo_oersted).epsilon(1e-3));
+    CHECK(g.intrinsic_coercivity.min->value() >= 1590e3);
+    CHECK_FALSE(g.intrinsic_coercivity.estimated.empty());
     // news of 2025-11-25: "heavy-rare-earth-free N50SH"
     REQUIRE(g.heavy_rare_earth);
     CHECK(g.heavy_rare_earth->dy_tb_fraction == 0.0);
@@ -105,7 +105,7 @@ TEST_CASE("SYRE-F42SH-HREFREE: Br(T) and Hcj(T) from SyR-e's Br and Bd tables", 
     CHECK(hre_free_basis(g) == HreFreeBasis::stated);
     REQUIRE(g.heavy_rare_earth);
     CHECK(g.heavy_rare_earth->dy_tb_fraction == 0.0);
-    CHECK(g.coercivity_intrinsic.min->value() >= 1590e3);  // SH class (estimated, Tai Han)
+    CHECK(g.intrinsic_coercivity.min->value() >= 1590e3);  // SH class (estimated, Tai Han)
     // T 100/120/140/160/180 degC: Br 1.167/1.139/1.111/1.083/1.054 T, Bd 0.20/0.25/0.45/0.52/0.54 T;
     // Hcj ~ (Br - Bd)/(mu0 * 1.05), written in the file rounded to 1 kA/m
     const std::map<int, std::pair<double, double>> syre = {
@@ -117,10 +117,10 @@ TEST_CASE("SYRE-F42SH-HREFREE: Br(T) and Hcj(T) from SyR-e's Br and Bd tables", 
         if (it == syre.end()) continue;
         CAPTURE(t);
         REQUIRE(pt.remanence);
-        REQUIRE(pt.coercivity_intrinsic);
+        REQUIRE(pt.intrinsic_coercivity);
         CHECK(pt.remanence->value() == Approx(it->second.first));
         const double hcj = (it->second.first - it->second.second) / (mu0 * 1.05);
-        CHECK(pt.coercivity_intrinsic->value() == Approx(hcj).margin(600.0));
+        CHECK(pt.intrinsic_coercivity->value() == Approx(hcj).margin(600.0));
         ++matched;
     }
     CHECK(matched == 5);
@@ -140,9 +140,9 @@ TEST_CASE("the hot-deformed family loads: HD-HREF-20KOE", "[hre-free][hot-deform
     const auto& g = c.find("HD-HREF-20KOE");
     CHECK(g.family == Family::hot_deformed_ndfeb);
     // Sci. Technol. Adv. Mater. 22 (2021), PMC7850326: HRE-free, coercivity exceeding 1600 kA/m (20 kOe)
-    CHECK(g.coercivity_intrinsic.min->value() == Approx(1600e3));
-    CHECK(g.coercivity_intrinsic.min->value() >= 1590e3);
-    CHECK_FALSE(g.coercivity_intrinsic.estimated.empty());
+    CHECK(g.intrinsic_coercivity.min->value() == Approx(1600e3));
+    CHECK(g.intrinsic_coercivity.min->value() >= 1590e3);
+    CHECK_FALSE(g.intrinsic_coercivity.estimated.empty());
     REQUIRE(g.hre_free_statement);
     CHECK(g.hre_free_statement->basis == HreFreeBasis::stated);
     CHECK(hre_free_basis(g) == HreFreeBasis::stated);
@@ -164,7 +164,7 @@ TEST_CASE("at least three grades are stated HRE-free, SH class or above", "[hre-
     for (const auto& g : c.grades()) {
         if (hre_free_basis(g) != HreFreeBasis::stated) continue;
         if (g.family != Family::sintered_ndfeb && g.family != Family::hot_deformed_ndfeb) continue;
-        const auto& hcj = g.coercivity_intrinsic.min ? g.coercivity_intrinsic.min : g.coercivity_intrinsic.typ;
+        const auto& hcj = g.intrinsic_coercivity.min ? g.intrinsic_coercivity.min : g.intrinsic_coercivity.typ;
         if (hcj && hcj->value() >= 1590e3) ++stated;
     }
     CHECK(stated >= 3);

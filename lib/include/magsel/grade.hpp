@@ -77,7 +77,7 @@ struct TemperatureCoefficients {
 struct TemperaturePoint {
     units::Temperature temperature = units::reference_temperature();
     std::optional<units::FluxDensity> remanence;
-    std::optional<units::FieldStrength> coercivity_intrinsic;
+    std::optional<units::FieldStrength> intrinsic_coercivity;
     std::string source_id;
     bool operator==(const TemperaturePoint&) const = default;
 };
@@ -117,8 +117,8 @@ struct Composition {
 /// valid over [low, high]; outside, continued linearly with the slope at the nearer end.
 struct RelativeTemperatureModel {
     std::vector<double> coefficients;  ///< c0 + c1·ΔT + c2·ΔT², ΔT in K; c0 == 1
-    double low_kelvin = 293.15;
-    double high_kelvin = 293.15;
+    units::Temperature low = units::reference_temperature();   ///< the lowest temperature of its data
+    units::Temperature high = units::reference_temperature();  ///< the highest
     enum class Kind { linear_coefficients, fitted_points } kind = Kind::linear_coefficients;
     double rms_residual = 0.0;  ///< of the fit, relative (0 for coefficients)
     std::size_t point_count = 0;
@@ -188,8 +188,8 @@ struct Grade {
     bool builtin = true;
 
     Rated<units::FluxDensity> remanence;                 ///< Br at 20 °C
-    Rated<units::FieldStrength> coercivity_intrinsic;    ///< Hcj at 20 °C
-    Rated<units::FieldStrength> coercivity_normal;       ///< Hcb at 20 °C
+    Rated<units::FieldStrength> intrinsic_coercivity;    ///< Hcj at 20 °C
+    Rated<units::FieldStrength> normal_coercivity;       ///< Hcb at 20 °C
     Rated<units::EnergyDensity> energy_product;          ///< (BH)max at 20 °C
 
     std::optional<TemperatureCoefficients> coefficients;

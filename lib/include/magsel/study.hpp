@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "magsel/demag.hpp"
@@ -12,19 +13,28 @@ namespace magsel {
 enum class SweepVariable { temperature, field, permeance };
 std::string_view to_string(SweepVariable v);
 
+/// The swept values' ends, in the swept quantity's type (both ends included).
+template <class Q>
+struct SweepRange {
+    Q from;
+    Q to;
+};
+/// Temperature, opposing field, or permeance coefficient (a plain number).
+using SweepValues = std::variant<SweepRange<units::Temperature>, SweepRange<units::FieldStrength>, SweepRange<double>>;
+
 struct SweepSpec {
-    SweepVariable variable = SweepVariable::temperature;
-    double from = 0.0;  ///< SI: K for temperature (absolute), A/m for field, plain number for Pc
-    double to = 0.0;
+    SweepValues values = SweepRange<units::Temperature>{units::celsius(20.0), units::celsius(100.0)};
     int steps = 10;     ///< number of values, both ends included (≥ 2)
     LoadLine load;      ///< the circuit when it is not the swept variable
     units::Temperature temperature = units::reference_temperature();  ///< when temperature is not swept
     Basis basis = Basis::minimum;
 };
 
+/// Which quantity `values` sweeps.
+SweepVariable swept_variable(const SweepSpec& spec);
+
 struct SweepRow {
     const Grade* grade = nullptr;
-    double value = 0.0;  ///< the swept variable, SI
     units::FluxDensity remanence;
     units::FieldStrength intrinsic_coercivity;
     WorkingPoint point;  ///< at this value (temperature set)

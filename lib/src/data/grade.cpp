@@ -82,8 +82,8 @@ std::optional<HreFreeBasis> hre_free_basis(const Grade& g) {
 std::vector<std::string> estimated_values(const Grade& g) {
     std::vector<std::string> out;
     if (!g.remanence.estimated.empty()) out.emplace_back("Br");
-    if (!g.coercivity_intrinsic.estimated.empty()) out.emplace_back("Hcj");
-    if (!g.coercivity_normal.estimated.empty()) out.emplace_back("Hcb");
+    if (!g.intrinsic_coercivity.estimated.empty()) out.emplace_back("Hcj");
+    if (!g.normal_coercivity.estimated.empty()) out.emplace_back("Hcb");
     if (g.coefficients && !g.coefficients->estimated.empty() && g.temperature_points.empty())
         out.emplace_back("temperature coefficients");
     return out;

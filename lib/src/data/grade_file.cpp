@@ -298,10 +298,10 @@ void read_points(const YamlValue& v, Grade& g, const std::vector<Source>& source
         if (auto h = p.find("coercivity_intrinsic")) {
             const double x = h->quantity(Dimension::field_strength);
             check_range(*h, x, 0.0, hcj_high_ampere_per_metre, "Hcj in A/m");
-            point.coercivity_intrinsic = x * units::ampere_per_metre;
+            point.intrinsic_coercivity = x * units::ampere_per_metre;
             hcj_values.push_back({point.temperature.value(), x, *h});
         }
-        if (!point.remanence && !point.coercivity_intrinsic) p.fail("a point needs `remanence` and/or `coercivity_intrinsic`");
+        if (!point.remanence && !point.intrinsic_coercivity) p.fail("a point needs `remanence` and/or `coercivity_intrinsic`");
         if (auto s = p.find("source")) {
             point.source_id = s->text();
             check_source_id(*s, point.source_id, sources);
@@ -320,7 +320,7 @@ void build_temperature_models(const YamlValue& grade_node, Grade& g) {
     std::vector<std::pair<double, double>> br_points, hcj_points;
     for (const auto& p : g.temperature_points) {
         if (p.remanence) br_points.emplace_back(p.temperature.value(), p.remanence->value());
-        if (p.coercivity_intrinsic) hcj_points.emplace_back(p.temperature.value(), p.coercivity_intrinsic->value());
+        if (p.intrinsic_coercivity) hcj_points.emplace_back(p.temperature.value(), p.intrinsic_coercivity->value());
     }
     auto build = [&](const std::vector<std::pair<double, double>>& pts, double coefficient, const char* what)
         -> RelativeTemperatureModel {
@@ -442,12 +442,12 @@ Grade read_grade(const YamlValue& v, const std::string& series, Family family, c
     g.remanence = read_rated(br, Dimension::flux_density, 1.0 * units::tesla, sources, true);
     check_rated_range(br, g.remanence, br_low_tesla, br_high_tesla, "Br", 1.0, "T");
     const auto hcj = v.require("coercivity_intrinsic");
-    g.coercivity_intrinsic = read_rated(hcj, Dimension::field_strength, 1.0 * units::ampere_per_metre, sources, true);
-    check_rated_range(hcj, g.coercivity_intrinsic, 0.0, hcj_high_ampere_per_metre, "Hcj", 1000.0, "kA/m");
+    g.intrinsic_coercivity = read_rated(hcj, Dimension::field_strength, 1.0 * units::ampere_per_metre, sources, true);
+    check_rated_range(hcj, g.intrinsic_coercivity, 0.0, hcj_high_ampere_per_metre, "Hcj", 1000.0, "kA/m");
     if (auto hcb = v.find("coercivity_normal")) {
-        g.coercivity_normal = read_rated(*hcb, Dimension::field_strength, 1.0 * units::ampere_per_metre, sources, false);
-        check_rated_range(*hcb, g.coercivity_normal, 0.0, hcj_high_ampere_per_metre, "Hcb", 1000.0, "kA/m");
-        if (lowest_si(g.coercivity_normal) > highest_si(g.coercivity_intrinsic) * 1.0000001)
+        g.normal_coercivity = read_rated(*hcb, Dimension::field_strength, 1.0 * units::ampere_per_metre, sources, false);
+        check_rated_range(*hcb, g.normal_coercivity, 0.0, hcj_high_ampere_per_metre, "Hcb", 1000.0, "kA/m");
+        if (lowest_si(g.normal_coercivity) > highest_si(g.intrinsic_coercivity) * 1.0000001)
             hcb->fail("Hcb is larger than Hcj: the normal coercivity can never exceed the intrinsic one");
     }
     if (auto bh = v.find("energy_product")) {

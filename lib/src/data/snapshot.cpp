@@ -52,10 +52,10 @@ void put(Writer& w, const TemperatureCoefficients& c) {
     put(w, c.source_id), put(w, c.estimated);
 }
 void put(Writer& w, const TemperaturePoint& p) {
-    put(w, p.temperature), put(w, p.remanence), put(w, p.coercivity_intrinsic), put(w, p.source_id);
+    put(w, p.temperature), put(w, p.remanence), put(w, p.intrinsic_coercivity), put(w, p.source_id);
 }
 void put(Writer& w, const RelativeTemperatureModel& m) {
-    put(w, m.coefficients), put(w, m.low_kelvin), put(w, m.high_kelvin), put(w, static_cast<int>(m.kind));
+    put(w, m.coefficients), put(w, m.low), put(w, m.high), put(w, static_cast<int>(m.kind));
     put(w, m.rms_residual), put(w, std::uint64_t{m.point_count});
 }
 void put(Writer& w, const HeavyRareEarth& h) {
@@ -80,7 +80,7 @@ void put(Writer& w, const PhysicalLimit& l) {
 void put(Writer& w, const Grade& g) {
     put(w, g.name), put(w, g.aliases), put(w, static_cast<int>(g.family)), put(w, g.process), put(w, g.series);
     put(w, g.file), put(w, g.line), put(w, g.source), put(w, g.other_sources), put(w, g.builtin);
-    put(w, g.remanence), put(w, g.coercivity_intrinsic), put(w, g.coercivity_normal), put(w, g.energy_product);
+    put(w, g.remanence), put(w, g.intrinsic_coercivity), put(w, g.normal_coercivity), put(w, g.energy_product);
     put(w, g.coefficients), put(w, g.temperature_points), put(w, g.remanence_model), put(w, g.coercivity_model);
     put(w, g.recoil_permeability), put(w, g.squareness), put(w, g.density), put(w, g.measured_curves);
     put(w, g.max_operating_temperature), put(w, g.curie_temperature), put(w, g.heavy_rare_earth), put(w, g.hre_free_statement);
@@ -185,10 +185,10 @@ void get(Reader& r, TemperatureCoefficients& c) {
     get(r, c.source_id), get(r, c.estimated);
 }
 void get(Reader& r, TemperaturePoint& p) {
-    get(r, p.temperature), get(r, p.remanence), get(r, p.coercivity_intrinsic), get(r, p.source_id);
+    get(r, p.temperature), get(r, p.remanence), get(r, p.intrinsic_coercivity), get(r, p.source_id);
 }
 void get(Reader& r, RelativeTemperatureModel& m) {
-    get(r, m.coefficients), get(r, m.low_kelvin), get(r, m.high_kelvin), get_enum(r, m.kind);
+    get(r, m.coefficients), get(r, m.low), get(r, m.high), get_enum(r, m.kind);
     get(r, m.rms_residual), get(r, m.point_count, r.in.size() + 1000000);
 }
 void get(Reader& r, HeavyRareEarth& h) {
@@ -211,7 +211,7 @@ void get(Reader& r, PhysicalLimit& l) {
 void get(Reader& r, Grade& g) {
     get(r, g.name), get(r, g.aliases), get_enum(r, g.family), get(r, g.process), get(r, g.series);
     get(r, g.file), get(r, g.line), get(r, g.source), get(r, g.other_sources), get(r, g.builtin);
-    get(r, g.remanence), get(r, g.coercivity_intrinsic), get(r, g.coercivity_normal), get(r, g.energy_product);
+    get(r, g.remanence), get(r, g.intrinsic_coercivity), get(r, g.normal_coercivity), get(r, g.energy_product);
     get(r, g.coefficients), get(r, g.temperature_points), get(r, g.remanence_model), get(r, g.coercivity_model);
     get(r, g.recoil_permeability), get(r, g.squareness), get(r, g.density), get(r, g.measured_curves);
     get(r, g.max_operating_temperature), get(r, g.curie_temperature), get(r, g.heavy_rare_earth), get(r, g.hre_free_statement);

@@ -60,7 +60,7 @@ const CoefficientBand& hcj_class_of(double hcj_koe) {
 
 void warn_about_coefficient_bands(const Grade& g, const std::string& at, ValidationReport& report) {
     if (g.family != Family::sintered_ndfeb || !g.coefficients) return;
-    const auto& hcj = g.coercivity_intrinsic.min ? g.coercivity_intrinsic.min : g.coercivity_intrinsic.typ;
+    const auto& hcj = g.intrinsic_coercivity.min ? g.intrinsic_coercivity.min : g.intrinsic_coercivity.typ;
     if (!hcj) return;
     const double hcj_koe = hcj->value() / units::oersted_in_ampere_per_metre / 1000.0;
     const auto& band = hcj_class_of(hcj_koe);
@@ -99,7 +99,7 @@ void warn_about_repeated_points(const Grade& g, const std::string& at, Validatio
     check([](const TemperaturePoint& p) { return p.remanence ? std::optional<double>(p.remanence->value()) : std::nullopt; },
           "Br", 1.0, "T");
     check([](const TemperaturePoint& p) {
-              return p.coercivity_intrinsic ? std::optional<double>(p.coercivity_intrinsic->value()) : std::nullopt;
+              return p.intrinsic_coercivity ? std::optional<double>(p.intrinsic_coercivity->value()) : std::nullopt;
           },
           "Hcj", 1000.0, "kA/m");
 }

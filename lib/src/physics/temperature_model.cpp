@@ -14,8 +14,8 @@ constexpr double minimum_factor = 0.01;
 RelativeTemperatureModel model_from_coefficient(double per_kelvin, double low_kelvin, double high_kelvin) {
     RelativeTemperatureModel m;
     m.coefficients = {1.0, per_kelvin};
-    m.low_kelvin = std::min(low_kelvin, high_kelvin);
-    m.high_kelvin = std::max(low_kelvin, high_kelvin);
+    m.low = units::kelvin_point(std::min(low_kelvin, high_kelvin));
+    m.high = units::kelvin_point(std::max(low_kelvin, high_kelvin));
     m.kind = RelativeTemperatureModel::Kind::linear_coefficients;
     return m;
 }
@@ -56,8 +56,8 @@ PointsModelResult model_from_points(const std::vector<std::pair<double, double>>
     }
     auto& m = result.model;
     for (double c : fit.coefficients) m.coefficients.push_back(c / at_reference);
-    m.low_kelvin = distinct.front() + reference_kelvin;
-    m.high_kelvin = distinct.back() + reference_kelvin;
+    m.low = units::kelvin_point(distinct.front() + reference_kelvin);
+    m.high = units::kelvin_point(distinct.back() + reference_kelvin);
     m.kind = RelativeTemperatureModel::Kind::fitted_points;
     m.rms_residual = fit.rms_residual / at_reference;
     m.point_count = points.size();
@@ -67,9 +67,9 @@ PointsModelResult model_from_points(const std::vector<std::pair<double, double>>
 RelativeValue evaluate(const RelativeTemperatureModel& model, double kelvin) {
     RelativeValue out;
     const auto& c = model.coefficients;
-    if (kelvin < model.low_kelvin || kelvin > model.high_kelvin) {
+    if (kelvin < model.low.value() || kelvin > model.high.value()) {
         out.extrapolated = true;
-        const double edge = kelvin < model.low_kelvin ? model.low_kelvin : model.high_kelvin;
+        const double edge = kelvin < model.low.value() ? model.low.value() : model.high.value();
         const double x_edge = edge - reference_kelvin;
         out.factor = evaluate_polynomial(c, x_edge) + polynomial_slope(c, x_edge) * (kelvin - edge);
     } else {

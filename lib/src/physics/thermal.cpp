@@ -40,23 +40,23 @@ ScaledAnchors scaled(const Grade& g, units::Temperature t, Basis basis, std::vec
     std::vector<std::string> scratch;
     auto& warnings = warnings_out ? *warnings_out : scratch;
     const auto br20 = anchor_value(g.remanence, basis, "Br", warnings);
-    const auto hcj20 = anchor_value(g.coercivity_intrinsic, basis, "Hcj", warnings);
+    const auto hcj20 = anchor_value(g.intrinsic_coercivity, basis, "Hcj", warnings);
     const auto br = detail::evaluate(g.remanence_model, t.value());
     const auto hcj = detail::evaluate(g.coercivity_model, t.value());
     if (warnings_out) {
         const double tc = units::to_celsius(t);
         auto range_text = [](const RelativeTemperatureModel& m) {
-            return fmt::format("{:g}…{:g} °C", m.low_kelvin - units::celsius_zero_in_kelvin,
-                               m.high_kelvin - units::celsius_zero_in_kelvin);
+            return fmt::format("{:g}…{:g} °C", units::to_celsius(m.low),
+                               units::to_celsius(m.high));
         };
         if (br.extrapolated) {
             // say which physical limit the extrapolation runs towards (envelope.hpp)
             std::string limit;
-            if (g.curie_limit && t.value() > g.remanence_model.high_kelvin)
+            if (g.curie_limit && t.value() > g.remanence_model.high.value())
                 limit = fmt::format("; the Curie temperature is {:g} °C, and towards it the real Br falls far more "
                                     "steeply than this linear continuation",
                                     units::to_celsius(g.curie_limit->temperature));
-            if (g.spin_reorientation_limit && t.value() < g.remanence_model.low_kelvin)
+            if (g.spin_reorientation_limit && t.value() < g.remanence_model.low.value())
                 limit = fmt::format("; below the spin reorientation at {:g} K ({:g} °C) magsel does not compute",
                                     g.spin_reorientation_limit->temperature.value(),
                                     units::to_celsius(g.spin_reorientation_limit->temperature));
@@ -112,7 +112,7 @@ TemperatureFactors temperature_factors(const Grade& grade, units::Temperature te
 
 bool is_extrapolated(const Grade& grade, units::Temperature temperature) {
     const double k = temperature.value();
-    auto outside = [k](const RelativeTemperatureModel& m) { return k < m.low_kelvin || k > m.high_kelvin; };
+    auto outside = [k](const RelativeTemperatureModel& m) { return k < m.low.value() || k > m.high.value(); };
     return outside(grade.remanence_model) || outside(grade.coercivity_model);
 }
 

@@ -178,7 +178,7 @@ MonteCarloResult run_montecarlo(const Grade& grade, const Requirement& requireme
             load.max_irreversible_loss, &spec};
     m.envelope = temperature_envelope(grade);
     m.br = band_of(grade.remanence, "Br", grade, result.warnings);
-    m.hcj = band_of(grade.coercivity_intrinsic, "Hcj", grade, result.warnings);
+    m.hcj = band_of(grade.intrinsic_coercivity, "Hcj", grade, result.warnings);
     if (requirement.safety_margin > 0.0)
         result.warnings.push_back(fmt::format(
             "the requirement's {:g} % safety margin on the field is not applied: the field's standard deviation "

@@ -1,6 +1,8 @@
 #include "magsel/study.hpp"
 
 #include <cmath>
+#include <type_traits>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -18,13 +20,36 @@ std::string_view to_string(SweepVariable v) {
     return "?";
 }
 
+SweepVariable swept_variable(const SweepSpec& spec) {
+    constexpr SweepVariable by_index[] = {SweepVariable::temperature, SweepVariable::field, SweepVariable::permeance};
+    return by_index[spec.values.index()];
+}
+
+namespace {
+/// The ends as plain SI numbers (K, A/m, Pc): the loop below works on one axis of doubles.
+std::pair<double, double> si_ends(const SweepSpec& spec) {
+    return std::visit(
+        [](const auto& r) {
+            if constexpr (std::is_same_v<std::decay_t<decltype(r.from)>, double>)
+                return std::pair{r.from, r.to};
+            else
+                return std::pair{r.from.value(), r.to.value()};
+        },
+        spec.values);
+}
+}  // namespace
+
 std::vector<SweepRow> sweep(const std::vector<const Grade*>& grades, const SweepSpec& spec) {
-    if (spec.steps < 2 || spec.steps > 100000) throw UsageError("--steps must be between 2 and 100000");
-    if (!std::isfinite(spec.from) || !std::isfinite(spec.to) || !(spec.from < spec.to))
-        throw UsageError("the sweep needs --from below --to");
-    if (spec.variable == SweepVariable::permeance && !(spec.from > 0.0))
+    if (spec.steps < 2 || spec.steps > 100000)
+        throw UsageError(fmt::format("a sweep has 2 to 100000 values, not {}", spec.steps));
+    const auto variable = swept_variable(spec);
+    const auto [from, to] = si_ends(spec);
+    if (!std::isfinite(from) || !std::isfinite(to) || !(from < to))
+        throw UsageError(fmt::format("a sweep's first value ({:g}) must be below its last ({:g}){}", from, to,
+                                     variable == SweepVariable::temperature ? " [K]" : variable == SweepVariable::field ? " [A/m]" : ""));
+    if (variable == SweepVariable::permeance && !(from > 0.0))
         throw UsageError("a permeance-coefficient sweep starts above 0");
-    if (spec.variable == SweepVariable::field && spec.from < 0.0)
+    if (variable == SweepVariable::field && from < 0.0)
         throw UsageError("an opposing-field sweep starts at 0 or above");
     // the rows are held and written whole: bounded so that a sweep fits in memory (docs/errors.md)
     constexpr std::size_t max_rows = 200'000;
@@ -38,24 +63,23 @@ std::vector<SweepRow> sweep(const std::vector<const Grade*>& grades, const Sweep
     for (const Grade* g : grades) {
         // Sweeping the circuit at one temperature: one curve serves every value.
         std::optional<DemagCurve> fixed;
-        if (spec.variable != SweepVariable::temperature) {
+        if (variable != SweepVariable::temperature) {
             require_within_envelope(*g, spec.temperature);
             fixed = curve_at(*g, spec.temperature, spec.basis);
         }
         const auto envelope = temperature_envelope(*g);
         for (int i = 0; i < spec.steps; ++i) {
-            const double x = spec.from + (spec.to - spec.from) * i / (spec.steps - 1);
+            const double x = from + (to - from) * i / (spec.steps - 1);
             SweepRow row;
             row.grade = g;
-            row.value = x;
             LoadLine load = spec.load;
             auto t = spec.temperature;
-            if (spec.variable == SweepVariable::temperature) {
+            if (variable == SweepVariable::temperature) {
                 t = units::kelvin_point(x);
                 if (!envelope.contains(t)) continue;  // the curve stops at the grade's physical limits
             }
-            if (spec.variable == SweepVariable::field) load.opposing_field = x * units::ampere_per_metre;
-            if (spec.variable == SweepVariable::permeance) load.permeance_coefficient = x;
+            if (variable == SweepVariable::field) load.opposing_field = x * units::ampere_per_metre;
+            if (variable == SweepVariable::permeance) load.permeance_coefficient = x;
             const DemagCurve curve = fixed ? *fixed : curve_at(*g, t, spec.basis);
             row.remanence = curve.remanence();
             row.intrinsic_coercivity = curve.intrinsic_coercivity();
