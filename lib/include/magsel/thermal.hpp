@@ -65,6 +65,14 @@ struct TemperatureFactors {
 };
 TemperatureFactors temperature_factors(const Grade& grade, units::Temperature temperature);
 
+/// Br and Hcj at 20 °C on a basis: the values the temperature model scales (the minimum, else
+/// the typical; the typical, else the middle of the range, else the minimum).
+struct RatedAnchors {
+    units::FluxDensity remanence;
+    units::FieldStrength intrinsic_coercivity;
+};
+RatedAnchors rated_anchors(const Grade& grade, Basis basis);
+
 /// True when `temperature` lies outside the range the grade's temperature data hold for.
 bool is_extrapolated(const Grade& grade, units::Temperature temperature);
 

@@ -110,6 +110,12 @@ TemperatureFactors temperature_factors(const Grade& grade, units::Temperature te
     return {br.factor, hcj.factor, br.extrapolated || hcj.extrapolated};
 }
 
+RatedAnchors rated_anchors(const Grade& grade, Basis basis) {
+    std::vector<std::string> ignored;
+    return {anchor_value(grade.remanence, basis, "Br", ignored),
+            anchor_value(grade.intrinsic_coercivity, basis, "Hcj", ignored)};
+}
+
 bool is_extrapolated(const Grade& grade, units::Temperature temperature) {
     const double k = temperature.value();
     auto outside = [k](const RelativeTemperatureModel& m) { return k < m.low.value() || k > m.high.value(); };
