@@ -77,4 +77,10 @@ void add_format_option(CLI::App& app, std::string& format, const std::vector<std
         ->capture_default_str();
 }
 
+CLI::Option* add_family_option(CLI::App& app, std::string& family, const std::string& help) {
+    std::vector<std::string> names;
+    for (auto f : all_families()) names.emplace_back(to_string(f));
+    return app.add_option("--family", family, help)->check(CLI::IsMember(names));
+}
+
 }  // namespace magsel::cli

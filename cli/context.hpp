@@ -49,8 +49,13 @@ std::vector<const Grade*> all_grades(const Catalogue& catalogue);
 /// Add `--format` with the given choices (first is the default).
 void add_format_option(CLI::App& app, std::string& format, const std::vector<std::string>& choices);
 
+/// Add `--family` whose choices are the library's family names (all_families()).
+CLI::Option* add_family_option(CLI::App& app, std::string& family, const std::string& help);
+
 /// Each subcommand registers itself and sets `exit_code` when it runs.
 void register_grades(CLI::App& app, const GlobalOptions& global, ExitCode& exit_code);
+void register_grades_list(CLI::App& grades, const GlobalOptions& global, ExitCode& exit_code);
+void register_grades_show(CLI::App& grades, const GlobalOptions& global, ExitCode& exit_code);
 void register_validate(CLI::App& app, const GlobalOptions& global, ExitCode& exit_code);
 void register_demag(CLI::App& app, const GlobalOptions& global, ExitCode& exit_code);
 void register_plot(CLI::App& app, const GlobalOptions& global, ExitCode& exit_code);
