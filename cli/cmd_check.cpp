@@ -11,7 +11,7 @@
 #include "magsel/error.hpp"
 #include "magsel/junit.hpp"
 #include "magsel/select.hpp"
-#include "magsel/svg_plot.hpp"
+#include "magsel/output_file.hpp"
 #include "magsel/report/match_report.hpp"
 #include "output.hpp"
 

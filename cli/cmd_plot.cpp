@@ -9,6 +9,7 @@
 #include "magsel/demag_plot.hpp"
 #include "magsel/error.hpp"
 #include "magsel/match_plot.hpp"
+#include "magsel/output_file.hpp"
 #include "magsel/quantity_parser.hpp"
 
 namespace magsel::cli {

@@ -6,7 +6,7 @@
 
 #include "context.hpp"
 #include "magsel/report/html_report.hpp"
-#include "magsel/svg_plot.hpp"
+#include "magsel/output_file.hpp"
 
 namespace magsel::cli {
 namespace {

@@ -77,6 +77,16 @@ void add_format_option(CLI::App& app, std::string& format, const std::vector<std
         ->capture_default_str();
 }
 
+double parse_plain_number(const std::string& text, const char* what) {
+    try {
+        std::size_t used = 0;
+        const double x = std::stod(text, &used);
+        if (used == text.size()) return x;
+    } catch (const std::exception&) {
+    }
+    throw UsageError(fmt::format("`{}`: {} is a plain number", text, what));
+}
+
 CLI::Option* add_family_option(CLI::App& app, std::string& family, const std::string& help) {
     std::vector<std::string> names;
     for (auto f : all_families()) names.emplace_back(to_string(f));

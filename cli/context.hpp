@@ -49,6 +49,9 @@ std::vector<const Grade*> all_grades(const Catalogue& catalogue);
 /// Add `--format` with the given choices (first is the default).
 void add_format_option(CLI::App& app, std::string& format, const std::vector<std::string>& choices);
 
+/// A plain number (no unit), e.g. a permeance coefficient; UsageError naming `what` otherwise.
+double parse_plain_number(const std::string& text, const char* what);
+
 /// Add `--family` whose choices are the library's family names (all_families()).
 CLI::Option* add_family_option(CLI::App& app, std::string& family, const std::string& help);
 

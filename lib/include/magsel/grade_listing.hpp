@@ -37,6 +37,9 @@ struct GradeRow {
 std::vector<GradeRow> list_grades(const Catalogue& catalogue, const GradeFilter& filter, const PriceTable& prices,
                                   const SupplyData& supply);
 
+/// Every grade of a family, in catalogue order.
+std::vector<const Grade*> grades_of_family(const Catalogue& catalogue, Family family);
+
 /// One grade at several temperatures.
 struct GradeSheet {
     const Grade* grade = nullptr;

@@ -39,4 +39,8 @@ private:
     std::unique_ptr<State> state_;
 };
 
+/// One output: OutputFiles with a single file, added and committed (the same rules). Throws
+/// UsageError when the path cannot be written.
+void write_file_atomically(const std::string& path, const std::string& content);
+
 }  // namespace magsel

@@ -2,6 +2,7 @@
 // opposing field or permeance coefficient.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <variant>
 #include <vector>
@@ -46,5 +47,9 @@ struct SweepRow {
 /// temperature). Sweeping field or Pc at a temperature outside a grade's envelope is a UsageError.
 /// Throws UsageError for fewer than 2 steps, more than 100000, or a bad range.
 std::vector<SweepRow> sweep(const std::vector<const Grade*>& grades, const SweepSpec& spec);
+
+/// Where a temperature sweep's curves stop or start at a physical limit, one line per grade and
+/// limit ("N42: the curve stops below its Curie temperature 310 °C (source)"); empty for other sweeps.
+std::vector<std::string> sweep_limit_notes(const std::vector<const Grade*>& grades, const SweepSpec& spec);
 
 }  // namespace magsel

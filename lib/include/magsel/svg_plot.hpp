@@ -49,9 +49,4 @@ const char* plot_color(std::size_t index);
 /// The chart as a standalone SVG document (960 px wide; taller with more notes).
 std::string render_svg(const Plot& plot);
 
-/// Write `content` to `path` through a temporary file and a rename, so a failed or
-/// interrupted run never leaves a partial file. Throws UsageError when it cannot. One output
-/// of a run: OutputFiles (magsel/output_file.hpp) has the rules, and commits several together.
-void write_file_atomically(const std::string& path, const std::string& content);
-
 }  // namespace magsel

@@ -21,7 +21,6 @@
 
 #include "data/input_files.hpp"
 #include "magsel/error.hpp"
-#include "magsel/svg_plot.hpp"
 
 namespace magsel {
 

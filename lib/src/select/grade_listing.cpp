@@ -27,6 +27,13 @@ std::vector<GradeRow> list_grades(const Catalogue& catalogue, const GradeFilter&
     return rows;
 }
 
+std::vector<const Grade*> grades_of_family(const Catalogue& catalogue, Family family) {
+    std::vector<const Grade*> out;
+    for (const auto& g : catalogue.grades())
+        if (g.family == family) out.push_back(&g);
+    return out;
+}
+
 GradeSheet grade_sheet(const Grade& grade, const std::vector<units::Temperature>& temperatures, Basis basis,
                        const PriceTable& prices, const SupplyData& supply) {
     // Beyond a physical limit (Curie, spin reorientation) there is no property to show.

@@ -92,4 +92,22 @@ std::vector<SweepRow> sweep(const std::vector<const Grade*>& grades, const Sweep
     return rows;
 }
 
+std::vector<std::string> sweep_limit_notes(const std::vector<const Grade*>& grades, const SweepSpec& spec) {
+    std::vector<std::string> notes;
+    const auto* range = std::get_if<SweepRange<units::Temperature>>(&spec.values);
+    if (!range) return notes;
+    for (const Grade* g : grades) {
+        const auto envelope = temperature_envelope(*g);
+        if (envelope.high && !(range->to < *envelope.high))
+            notes.push_back(fmt::format("{}: the curve stops below its Curie temperature {:g} °C ({})", g->name,
+                                        units::to_celsius(*envelope.high),
+                                        g->source_for(g->curie_limit->source_id).citation()));
+        if (envelope.low && range->from < *envelope.low)
+            notes.push_back(fmt::format("{}: the curve starts at its spin-reorientation temperature {:g} °C ({})",
+                                        g->name, units::to_celsius(*envelope.low),
+                                        g->source_for(g->spin_reorientation_limit->source_id).citation()));
+    }
+    return notes;
+}
+
 }  // namespace magsel
