@@ -15,6 +15,7 @@
 #include "magsel/error.hpp"
 #include "magsel/montecarlo.hpp"
 #include "magsel/quantity_parser.hpp"
+#include "magsel/report/demag_report.hpp"
 #include "magsel/report/montecarlo_report.hpp"
 #include "output.hpp"
 #include "shape_option.hpp"
@@ -84,7 +85,7 @@ ExitCode run_montecarlo_command(const GlobalOptions& global, const MonteCarloOpt
             throw UsageError(fmt::format("{} has no demagnetization block: --geometry and --ld replace its Pc", o.file));
         r.permeance_coefficient = from_shape->pc;
         r.geometry = from_shape->shape;
-        (o.format == "json" ? std::cerr : std::cout) << shape_permeance_text(*from_shape);
+        (o.format == "json" ? std::cerr : std::cout) << report::shape_permeance_text(*from_shape);
     }
     MonteCarloSpec spec;
     spec.samples = o.samples;

@@ -11,6 +11,7 @@
 #include "magsel/error.hpp"
 #include "magsel/grade_listing.hpp"
 #include "magsel/output_file.hpp"
+#include "magsel/report/demag_report.hpp"
 #include "magsel/report/sweep_report.hpp"
 #include "magsel/select.hpp"
 #include "shape_option.hpp"
@@ -71,7 +72,7 @@ ExitCode run_sweep(const GlobalOptions& global, const SweepOptions& o) {
         if (o.pc_given) throw UsageError("give --pc, or the shape (--geometry, --ld), not both");
         if (o.vary == "pc") throw UsageError("--vary pc sweeps the Pc: leave out --geometry and --ld");
         spec.load.permeance_coefficient = from_shape->pc;
-        std::cerr << "magsel: " << shape_permeance_text(*from_shape);  // stdout carries the table only
+        std::cerr << "magsel: " << report::shape_permeance_text(*from_shape);  // stdout carries the table only
     }
     spec.temperature = units::parse_temperature(o.at);
     spec.basis = basis_from_string(o.basis);

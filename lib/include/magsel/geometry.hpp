@@ -89,4 +89,14 @@ MagnetShape parse_shape(std::string_view text);
 /// "cylinder L 10 mm, D 10 mm (L/D 1)" — for output.
 std::string describe(const MagnetShape& shape);
 
+/// A shape, its factors and the Pc magsel uses (from the fluxmetric factor).
+struct ShapePermeance {
+    MagnetShape shape;
+    std::string label;  ///< e.g. "cylinder L/D 0.7", or describe(shape)
+    DemagnetizingFactors factors;
+    double pc = 0.0;
+};
+/// The factors and Pc of `shape`; `label` empty: describe(shape). Throws as demagnetizing_factors.
+ShapePermeance shape_permeance(const MagnetShape& shape, std::string label = {});
+
 }  // namespace magsel

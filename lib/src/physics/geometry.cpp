@@ -235,4 +235,10 @@ std::string describe(const MagnetShape& shape) {
     return fmt::format("block L {} (magnetized), W {}, H {}", mm(b.length), mm(b.width), mm(b.height));
 }
 
+ShapePermeance shape_permeance(const MagnetShape& shape, std::string label) {
+    const auto factors = demagnetizing_factors(shape);
+    return ShapePermeance{shape, label.empty() ? describe(shape) : std::move(label), factors,
+                          permeance_from_factor(factors.fluxmetric)};
+}
+
 }  // namespace magsel

@@ -127,4 +127,38 @@ std::string hd5_text(const Grade& g, const std::vector<MagnetProperties>& points
     return out;
 }
 
+Json demag_point_json(const Grade& grade, const WorkingPoint& w, double loss_limit, Basis basis) {
+    auto out = working_point_json(w, loss_limit);
+    out["grade"] = grade.name;
+    out["basis"] = to_string(basis);
+    return out;
+}
+
+Json demag_range_json(const Grade& grade, const RangeResult& range, double loss_limit, Basis basis) {
+    auto out = working_point_json(range.worst, loss_limit);
+    out["worst_temperature_degC"] = units::to_celsius(range.worst.temperature);
+    out["grade"] = grade.name;
+    out["basis"] = to_string(basis);
+    return out;
+}
+
+std::string shape_permeance_text(const ShapePermeance& s) {
+    return fmt::format("Pc {:.4g} from the shape ({}): mid-plane (fluxmetric) demagnetizing factor N {:.4f}, "
+                       "Pc = (1 - N)/N;\n"
+                       "  the volume average N {:.4f} would give Pc {:.4g}. An isolated magnet: the worst case; a "
+                       "magnet in a circuit\n  needs the circuit's Pc (FEA or a magnetic-circuit calculation).\n",
+                       s.pc, s.label, s.factors.fluxmetric, s.factors.magnetometric,
+                       permeance_from_factor(s.factors.magnetometric));
+}
+
+Json shape_permeance_json(const ShapePermeance& s) {
+    return {{"shape", s.label},
+            {"demagnetizing_factor_fluxmetric", s.factors.fluxmetric},
+            {"demagnetizing_factor_magnetometric", s.factors.magnetometric},
+            {"permeance_coefficient", s.pc},
+            {"permeance_from", "fluxmetric (mid-plane) factor of an isolated magnet"}};
+}
+
+void add_shape(Json& result, const ShapePermeance& s) { result["from_shape"] = shape_permeance_json(s); }
+
 }  // namespace magsel::report
