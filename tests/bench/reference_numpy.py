@@ -10,7 +10,9 @@ It rebuilds the knee model of docs/physics.md from the curve's four inputs (Br, 
 permeability, squareness) on its own, solves the same load lines vectorized over all 2,000,000
 loads with the same method (recoil-line and full-reversal closed forms, then bracketed Halley
 steps until s*|step| <= 1e-3), times it (best of 3), checks its answers against the C++
-results written in ref.json, and prints both speeds and their ratio.
+batch API's results written in ref.json, and prints the side-by-side table: C++ batch
+(working_points, with the instruction set it dispatched to), C++ scalar (working_point per load)
+and NumPy, in million evaluations per second on one core, and the ratio rows C++ / NumPy.
 
 Exit code 1 when the two implementations disagree (working field to 1e-9 relative, loss to
 1e-9): the reference is also an independent check of the C++ code.
@@ -128,8 +130,9 @@ def main():
     n = ref["evaluations"]
     samples = np.array(ref["samples"])
     ok = True
-    for which, label, cpp_rate in ((0, "at the knee", ref["cpp_rate_knee"]),
-                                   (1, "spread of circuits", ref["cpp_rate_spread"])):
+    rows = []
+    for which, label, key in ((0, "knee loads (Pc 2, Ha 200-200.4 kA/m)", "knee"),
+                              (1, "spread of hard loads (Pc 0.5-5, Ha 0-800 kA/m)", "spread")):
         pc, ha = loads(which, n)
         best = float("inf")
         for _ in range(3):
@@ -137,17 +140,25 @@ def main():
             h, loss = working_points(br, hcj, chi, d_c, s, pc, ha)
             best = min(best, time.perf_counter() - t0)
         rate = n / best
-        rows = samples[samples[:, 0] == which]
-        at = rows[:, 1].astype(np.int64)
-        dh = np.max(np.abs(h[at] - rows[:, 2]) / np.maximum(rows[:, 2], 1.0))
-        dloss = np.max(np.abs(loss[at] - rows[:, 3]))
+        picked = samples[samples[:, 0] == which]
+        at = picked[:, 1].astype(np.int64)
+        dh = np.max(np.abs(h[at] - picked[:, 2]) / np.maximum(picked[:, 2], 1.0))
+        dloss = np.max(np.abs(loss[at] - picked[:, 3]))
         agree = dh <= 1e-9 and dloss <= 1e-9
         ok = ok and agree
-        print(f"bench numpy reference, {ref['grade']} {ref['temperature_degC']} degC, {label}: "
-              f"{rate / 1e6:.2f} million evaluations/s (numpy {np.__version__}, best of 3 runs of {n}); "
-              f"C++ {cpp_rate / 1e6:.2f} million/s on one core: C++/NumPy = {cpp_rate / rate:.1f}; "
-              f"largest difference on {len(rows)} loads: h {dh:.2g} relative, loss {dloss:.2g} "
-              f"({'agree' if agree else 'DISAGREE'})")
+        rows.append((label, ref["cpp_rate_" + key], ref["cpp_scalar_rate_" + key], rate, len(picked), dh, dloss, agree))
+    isa = ref.get("batch_isa", "?")
+    print(f"bench side by side: {ref['grade']} {ref['temperature_degC']} degC, working point + loss, "
+          f"million evaluations/s on one core (C++ best of 5, NumPy {np.__version__} best of 3, {n} loads each)")
+    print(f"| loads | C++ batch [{isa}] | C++ scalar | NumPy | C++ batch / NumPy | C++ scalar / NumPy | "
+          f"batch vs NumPy (h rel., loss abs.) |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    for label, batch, scalar, rate, count, dh, dloss, agree in rows:
+        print(f"| {label} | {batch / 1e6:.1f} | {scalar / 1e6:.1f} | {rate / 1e6:.2f} | {batch / rate:.1f}x | "
+              f"{scalar / rate:.1f}x | {dh:.2g}, {dloss:.2g} on {count} loads: {'agree' if agree else 'DISAGREE'} |")
+    knee, spread = rows
+    print(f"bench targets: batch >= 20 million/s on both ({'met' if min(knee[1], spread[1]) >= 20e6 else 'MISSED'}); "
+          f"batch / NumPy >= 10x on both ({'met' if min(knee[1] / knee[3], spread[1] / spread[3]) >= 10 else 'MISSED'})")
     return 0 if ok else 1
 
 

@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <span>
+#include <string_view>
 
 #include "magsel/demag.hpp"
 
@@ -50,6 +51,17 @@ struct BatchSummary {
     std::size_t extrapolated = 0;      ///< points with PointStatus::extrapolated
     std::size_t outside_envelope = 0;  ///< points with PointStatus::outside_envelope
 };
+
+/// The instruction set the batch kernel runs: the widest of these the CPU (and the OS) supports,
+/// chosen once at the first call; one binary runs on any x86-64. The environment variable
+/// MAGSEL_BATCH_ISA (sse2, avx2 or avx512f) narrows the choice, e.g. to compare the paths.
+enum class BatchIsa : std::uint8_t {
+    sse2 = 0,     ///< baseline x86-64: 2 lanes
+    avx2 = 1,     ///< 4 lanes
+    avx512f = 2,  ///< 8 lanes
+};
+BatchIsa batch_isa();
+std::string_view to_string(BatchIsa isa);
 
 /// The working points of `grade` at n (temperature, Pc, Ha) points on `basis`.
 /// Where no 20 °C override is given, each point equals working_point(grade, T, {Pc, Ha}, basis)

@@ -78,6 +78,11 @@ public:
     /// The knee's sharpness s [m/A]: D grows by e per 1/s of field. For a measured curve,
     /// 10⁶/Hcj: the solvers then stop at steps below 10⁻⁹ of Hcj.
     double knee_sharpness_si() const { return s_; }
+    /// The knee term's scale d_c/(1 − e^{−s·Hcj}) [T]: D(h) = scale·(e^{s(h − Hcj)} − floor) for
+    /// h > 0 (0 for a measured curve).
+    double knee_scale_si() const { return knee_scale_; }
+    /// The knee term's floor e^{−s·Hcj} (see knee_scale_si; 0 for a measured curve).
+    double knee_floor() const { return knee_floor_; }
     /// B(Hk) [T], computed once.
     double knee_flux_density_si() const { return b_knee_; }
 

@@ -1,21 +1,29 @@
-// The batch working-point API (magsel/batch.hpp). This first version is the scalar path in a
-// loop, one curve per distinct temperature run; it fixes the API and the reference results.
+// The batch working-point API (magsel/batch.hpp). Model curves go through the SIMD kernel
+// (batch_kernel.hpp) in chunks: each point's curve constants (knee_model.hpp; computed once per
+// distinct temperature and 20 °C values in a row) and load are laid out as structures of arrays,
+// the kernel solves for h_w lane by lane, and the rest (B, J, knee margin, loss) follows as in
+// working_point(). Measured curves take the scalar path.
 #include "magsel/batch.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <limits>
+#include <memory>
 #include <optional>
 
 #include <fmt/format.h>
 
 #include "magsel/envelope.hpp"
 #include "magsel/error.hpp"
+#include "physics/batch_kernel.hpp"
+#include "physics/knee_model.hpp"
 
 namespace magsel {
 namespace {
 
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+constexpr double inf = std::numeric_limits<double>::infinity();
 
 /// n from the inputs' lengths: each is n or 1 (optional ones may be 0).
 std::size_t point_count(const WorkingPointInputs& in) {
@@ -72,7 +80,95 @@ LoadLine load_at(std::span<const double> pc, std::span<const double> ha, std::si
     return LoadLine{p, h * units::ampere_per_metre};
 }
 
+/// Points on model curves waiting for the kernel: at most `capacity` lanes as structures of
+/// arrays, each with where its results go.
+class KernelChunk {
+public:
+    static constexpr std::size_t capacity = 256;  // a multiple of detail::kernel_lanes
+
+    KernelChunk(const WorkingPointOutputs& out, BatchIsa isa) : out_(out), isa_(isa) {}
+
+    void add(std::size_t index, const detail::KneeConstants& c, double knee_field, double pc, double ha,
+             PointStatus status) {
+        const std::size_t k = size_++;
+        br_[k] = c.br, hcj_[k] = c.hcj, chi_[k] = c.chi, s_[k] = c.s, scale_[k] = c.knee_scale;
+        floor_[k] = c.knee_floor, pc_[k] = pc, ha_[k] = ha, hk_[k] = knee_field;
+        index_[k] = index;
+        status_[k] = status;
+        if (size_ == capacity) flush();
+    }
+
+    /// Solve what is waiting and write the results.
+    void flush() {
+        if (size_ == 0) return;
+        // pad to whole vectors with copies of the last point (their results are dropped)
+        std::size_t padded = (size_ + detail::kernel_lanes - 1) / detail::kernel_lanes * detail::kernel_lanes;
+        for (std::size_t k = size_; k < padded; ++k) {
+            br_[k] = br_[size_ - 1], hcj_[k] = hcj_[size_ - 1], chi_[k] = chi_[size_ - 1], s_[k] = s_[size_ - 1];
+            scale_[k] = scale_[size_ - 1], floor_[k] = floor_[size_ - 1], pc_[k] = pc_[size_ - 1];
+            ha_[k] = ha_[size_ - 1];
+        }
+        detail::solve_working_fields(isa_, {br_, hcj_, chi_, s_, scale_, floor_, pc_, ha_, h_}, padded);
+        // the rest as working_point() computes it from h_w (demag.cpp)
+        constexpr double mu0 = units::mu0;
+        for (std::size_t k = 0; k < size_; ++k) {
+            const std::size_t i = index_[k];
+            const double h = h_[k], br = br_[k];
+            const double b = mu0 * pc_[k] * (h - ha_[k]);
+            const double j = b + mu0 * h;
+            if (!out_.working_field_A_m.empty()) out_.working_field_A_m[i] = h;
+            if (!out_.flux_density_T.empty()) out_.flux_density_T[i] = b;
+            if (!out_.polarization_T.empty()) out_.polarization_T[i] = j;
+            if (!out_.knee_margin_A_m.empty()) out_.knee_margin_A_m[i] = hk_[k] - h;
+            if (!out_.irreversible_loss.empty()) {
+                const bool reversed = j <= -br * (1.0 - 1e-12);
+                const double recoil = reversed ? 0.0 : j + chi_[k] * h;
+                out_.irreversible_loss[i] = std::clamp(1.0 - recoil / br, 0.0, 1.0);
+            }
+            if (!out_.status.empty()) out_.status[i] = status_[k];
+        }
+        size_ = 0;
+    }
+
+private:
+    const WorkingPointOutputs& out_;
+    BatchIsa isa_;
+    std::size_t size_ = 0;
+    alignas(64) double br_[capacity], hcj_[capacity], chi_[capacity], s_[capacity], scale_[capacity],
+        floor_[capacity], pc_[capacity], ha_[capacity], h_[capacity], hk_[capacity];
+    std::size_t index_[capacity];
+    PointStatus status_[capacity];
+};
+
+/// The widest instruction set the CPU and OS run (libgcc's checks include the OS's XSAVE state).
+BatchIsa detect_isa() {
+    __builtin_cpu_init();
+    BatchIsa isa = BatchIsa::sse2;
+    if (__builtin_cpu_supports("avx2")) isa = BatchIsa::avx2;
+    if (__builtin_cpu_supports("avx512f")) isa = BatchIsa::avx512f;
+    if (const char* asked = std::getenv("MAGSEL_BATCH_ISA")) {
+        const std::string_view a(asked);
+        for (auto narrower : {BatchIsa::sse2, BatchIsa::avx2, BatchIsa::avx512f})
+            if (a == to_string(narrower) && narrower < isa) isa = narrower;
+    }
+    return isa;
+}
+
 }  // namespace
+
+BatchIsa batch_isa() {
+    static const BatchIsa isa = detect_isa();
+    return isa;
+}
+
+std::string_view to_string(BatchIsa isa) {
+    switch (isa) {
+        case BatchIsa::sse2: return "sse2";
+        case BatchIsa::avx2: return "avx2";
+        case BatchIsa::avx512f: return "avx512f";
+    }
+    return "?";
+}
 
 BatchSummary working_points(const Grade& grade, const WorkingPointInputs& in, const WorkingPointOutputs& out,
                             Basis basis) {
@@ -84,42 +180,61 @@ BatchSummary working_points(const Grade& grade, const WorkingPointInputs& in, co
     check_length(in.intrinsic_coercivity_20_A_m.size(), n, true, "the 20 °C intrinsic-coercivity array");
     check_outputs(out, n);
     const bool overridden = !in.remanence_20_T.empty() || !in.intrinsic_coercivity_20_A_m.empty();
+    const bool wants_knee = !out.knee_margin_A_m.empty();
     const auto envelope = temperature_envelope(grade);
     const auto rated = rated_anchors(grade, basis);
+    const auto shape = detail::knee_shape(grade.squareness.value);
     BatchSummary summary;
     summary.points = n;
-    std::optional<DemagCurve> curve;
-    double curve_kelvin = nan;
+    // What the previous point's temperature gave (points in a row often share it).
+    double last_kelvin = nan;
+    bool inside = false, extrapolated = false;
+    const MeasuredCurve* measured = nullptr;
+    TemperatureFactors factors;
+    std::optional<DemagCurve> measured_curve;
+    // The previous model curve's constants and Hk, and the Br and Hcj they came from.
+    double last_br = nan, last_hcj = nan;
+    detail::KneeConstants constants;
+    double knee_field = nan;
+    auto chunk = std::make_unique<KernelChunk>(out, batch_isa());
     for (std::size_t i = 0; i < n; ++i) {
         const double kelvin = at(in.temperature_K, i);
         if (!(kelvin > 0.0) || !std::isfinite(kelvin))
             throw UsageError(fmt::format("point {}: the temperature must be above 0 K, not {:g} K", i, kelvin));
-        const auto t = units::kelvin_point(kelvin);
         const auto load = load_at(in.permeance_coefficient, in.opposing_field_A_m, i);
-        if (!envelope.contains(t)) {
+        if (kelvin != last_kelvin) {
+            const auto t = units::kelvin_point(kelvin);
+            last_kelvin = kelvin;
+            inside = envelope.contains(t);
+            extrapolated = is_extrapolated(grade, t);
+            measured = overridden ? nullptr : measured_curve_at(grade, t, basis);
+            if (measured) measured_curve = curve_at(grade, t, basis);
+            factors = temperature_factors(grade, t);
+        }
+        if (!inside) {
             store_outside(out, i);
             ++summary.outside_envelope;
             continue;
         }
-        const bool extrapolated = is_extrapolated(grade, t);
         summary.extrapolated += extrapolated;
         const auto status = extrapolated ? PointStatus::extrapolated : PointStatus::ok;
-        if (overridden) {
-            const auto f = temperature_factors(grade, t);
-            const double br20 = in.remanence_20_T.empty() ? rated.remanence.value() : at(in.remanence_20_T, i);
-            const double hcj20 = in.intrinsic_coercivity_20_A_m.empty() ? rated.intrinsic_coercivity.value()
-                                                                        : at(in.intrinsic_coercivity_20_A_m, i);
-            const DemagCurve c(br20 * f.remanence * units::tesla, hcj20 * f.intrinsic_coercivity * units::ampere_per_metre,
-                               grade.recoil_permeability.value, grade.squareness.value);
-            store(out, i, working_point(c, load), status);
+        if (measured) {
+            store(out, i, working_point(*measured_curve, load), status);
             continue;
         }
-        if (!curve || kelvin != curve_kelvin) {
-            curve = curve_at(grade, t, basis);
-            curve_kelvin = kelvin;
+        // Br(T) and Hcj(T) as curve_at computes them: the 20 °C value times the model's factor.
+        const double br20 = in.remanence_20_T.empty() ? rated.remanence.value() : at(in.remanence_20_T, i);
+        const double hcj20 = in.intrinsic_coercivity_20_A_m.empty() ? rated.intrinsic_coercivity.value()
+                                                                    : at(in.intrinsic_coercivity_20_A_m, i);
+        const double br = br20 * factors.remanence, hcj = hcj20 * factors.intrinsic_coercivity;
+        if (br != last_br || hcj != last_hcj) {
+            constants = detail::knee_constants(br, hcj, grade.recoil_permeability.value, shape);
+            knee_field = wants_knee ? detail::knee_field(constants) : nan;
+            last_br = br, last_hcj = hcj;
         }
-        store(out, i, working_point(*curve, load), status);
+        chunk->add(i, constants, knee_field, load.permeance_coefficient, load.opposing_field.value(), status);
     }
+    chunk->flush();
     return summary;
 }
 
@@ -129,8 +244,66 @@ void working_points(const DemagCurve& curve, std::span<const double> permeance_c
     check_length(permeance_coefficient.size(), n, false, "the permeance-coefficient array");
     check_length(opposing_field_A_m.size(), n, false, "the opposing-field array");
     check_outputs(out, n);
-    for (std::size_t i = 0; i < n; ++i)
-        store(out, i, working_point(curve, load_at(permeance_coefficient, opposing_field_A_m, i)), PointStatus::ok);
+    if (curve.measured()) {
+        for (std::size_t i = 0; i < n; ++i)
+            store(out, i, working_point(curve, load_at(permeance_coefficient, opposing_field_A_m, i)), PointStatus::ok);
+        return;
+    }
+    // One curve: its constants fill the kernel's lanes once; each chunk of loads then needs
+    // only Pc and Ha, and its results go straight to their places.
+    constexpr std::size_t capacity = KernelChunk::capacity;
+    struct Lanes {
+        alignas(64) double br[capacity], hcj[capacity], chi[capacity], s[capacity], scale[capacity],
+            floor[capacity], pc[capacity], ha[capacity], h[capacity];
+    };
+    auto lanes = std::make_unique<Lanes>();
+    std::fill_n(lanes->br, capacity, curve.remanence().value());
+    std::fill_n(lanes->hcj, capacity, curve.intrinsic_coercivity().value());
+    std::fill_n(lanes->chi, capacity, curve.recoil_slope_si());
+    std::fill_n(lanes->s, capacity, curve.knee_sharpness_si());
+    std::fill_n(lanes->scale, capacity, curve.knee_scale_si());
+    std::fill_n(lanes->floor, capacity, curve.knee_floor());
+    const double br = curve.remanence().value(), chi = curve.recoil_slope_si();
+    const double knee_field = curve.knee_field().value();
+    const BatchIsa isa = batch_isa();
+    const bool broadcast_pc = permeance_coefficient.size() == 1, broadcast_ha = opposing_field_A_m.size() == 1;
+    for (std::size_t first = 0; first < n; first += capacity) {
+        const std::size_t count = std::min(capacity, n - first);
+        bool valid = true;
+        for (std::size_t k = 0; k < count; ++k) {
+            const double p = broadcast_pc ? permeance_coefficient[0] : permeance_coefficient[first + k];
+            const double h = broadcast_ha ? opposing_field_A_m[0] : opposing_field_A_m[first + k];
+            valid &= p > 0.0 && p < inf && h >= 0.0 && h < inf;
+            lanes->pc[k] = p;
+            lanes->ha[k] = h;
+        }
+        if (!valid)  // name the first bad point
+            for (std::size_t k = 0; k < count; ++k) load_at(permeance_coefficient, opposing_field_A_m, first + k);
+        const std::size_t padded = (count + detail::kernel_lanes - 1) / detail::kernel_lanes * detail::kernel_lanes;
+        for (std::size_t k = count; k < padded; ++k) lanes->pc[k] = lanes->pc[count - 1], lanes->ha[k] = lanes->ha[count - 1];
+        detail::solve_working_fields(isa, {lanes->br, lanes->hcj, lanes->chi, lanes->s, lanes->scale, lanes->floor,
+                                           lanes->pc, lanes->ha, lanes->h},
+                                     padded);
+        // the rest as working_point() computes it from h_w (demag.cpp)
+        constexpr double mu0 = units::mu0;
+        const double* hw = lanes->h;
+        const double* pc = lanes->pc;
+        const double* ha = lanes->ha;
+        if (!out.working_field_A_m.empty()) std::copy_n(hw, count, out.working_field_A_m.begin() + static_cast<std::ptrdiff_t>(first));
+        if (!out.flux_density_T.empty())
+            for (std::size_t k = 0; k < count; ++k) out.flux_density_T[first + k] = mu0 * pc[k] * (hw[k] - ha[k]);
+        if (!out.polarization_T.empty())
+            for (std::size_t k = 0; k < count; ++k) out.polarization_T[first + k] = mu0 * pc[k] * (hw[k] - ha[k]) + mu0 * hw[k];
+        if (!out.knee_margin_A_m.empty())
+            for (std::size_t k = 0; k < count; ++k) out.knee_margin_A_m[first + k] = knee_field - hw[k];
+        if (!out.irreversible_loss.empty())
+            for (std::size_t k = 0; k < count; ++k) {
+                const double j = mu0 * pc[k] * (hw[k] - ha[k]) + mu0 * hw[k];
+                const double recoil = j <= -br * (1.0 - 1e-12) ? 0.0 : j + chi * hw[k];
+                out.irreversible_loss[first + k] = std::clamp(1.0 - recoil / br, 0.0, 1.0);
+            }
+        if (!out.status.empty()) std::fill_n(out.status.begin() + static_cast<std::ptrdiff_t>(first), count, PointStatus::ok);
+    }
 }
 
 }  // namespace magsel

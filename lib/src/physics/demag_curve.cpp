@@ -2,17 +2,17 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "physics/curve_table.hpp"
+#include "physics/knee_model.hpp"
 #include "magsel/error.hpp"
 #include "physics/root_finding.hpp"
 
 namespace magsel {
 namespace {
 
-constexpr double knee_fraction = 0.9;           // Hk where J = 0.9·Br (IEC 60404-5)
-constexpr double minimum_knee_drop = 0.02;      // d_k ≥ 2 % of d_c (high-coercivity corner)
-constexpr double max_sharpness_x = 700.0;       // s·Hcj bound: e^700 is still a finite double
+constexpr double knee_fraction = 0.9;  // Hk where J = 0.9·Br (IEC 60404-5)
 
 /// Root of a decreasing function f on [lo, hi] with f(lo) ≥ 0 ≥ f(hi), by bisection.
 template <class F>
@@ -24,79 +24,35 @@ double bisect_decreasing(F f, double lo, double hi) {
     return 0.5 * (lo + hi);
 }
 
-/// log((e^{x} − 1)/(e^{q·x} − 1)) for x > 0, 0 < q < 1, without overflow.
-double log_ratio(double x, double q) {
-    auto log_expm1 = [](double y) { return y > 30.0 ? y + std::log1p(-std::exp(-y)) : std::log(std::expm1(y)); };
-    return log_expm1(x) - log_expm1(q * x);
-}
-
-/// d/dx of log_ratio(x, q).
-double log_ratio_slope(double x, double q) {
-    auto slope = [](double y) { return y > 30.0 ? 1.0 / (1.0 - std::exp(-y)) : std::exp(y) / std::expm1(y); };
-    return slope(x) - q * slope(q * x);
-}
-
-/// x with log_ratio(x, q) = target: Newton from the large-x asymptote x ≈ target/(1 − q),
-/// kept inside a shrinking bracket (bisection when a step leaves it), so it always converges.
-double solve_sharpness(double target, double q) {
-    double lo = 1e-6, hi = max_sharpness_x;
-    if (target <= log_ratio(lo, q)) return lo;
-    if (target >= log_ratio(hi, q)) return hi;
-    double x = std::clamp(target / (1.0 - q), lo, hi);
-    // For q·x > 40, log_ratio(x, q) = (1 − q)·x + e^{−q·x} − e^{−x} + … differs from the
-    // asymptote by less than 5e-18: the start is already the root to double precision.
-    if (q * x > 40.0 && x < hi) return x;
-    for (int i = 0; i < 100; ++i) {
-        const double f = log_ratio(x, q) - target;  // increasing in x
-        (f < 0.0 ? lo : hi) = x;
-        double next = x - f / log_ratio_slope(x, q);
-        if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
-        if (std::abs(next - x) <= 1e-14 * x) return next;
-        x = next;
+/// The squareness's part of the knee model, kept from the last curve this thread built: a
+/// study builds many curves of one grade in a row.
+const detail::KneeShape& shape_of(double squareness) {
+    thread_local double last_squareness = std::numeric_limits<double>::quiet_NaN();
+    thread_local detail::KneeShape shape;
+    if (squareness != last_squareness) {
+        shape = detail::knee_shape(squareness);
+        last_squareness = squareness;
     }
-    return x;
+    return shape;
 }
 
 }  // namespace
 
 DemagCurve::DemagCurve(units::FluxDensity remanence, units::FieldStrength intrinsic_coercivity,
-                       double recoil_permeability, double squareness)
-    : br_(std::max(remanence.value(), 1e-9)),
-      hcj_(std::max(intrinsic_coercivity.value(), 1e-6)),
-      mu_rec_(std::clamp(recoil_permeability, 1.0, 1.5)) {
-    const double q = std::clamp(squareness, 0.2, 0.99);
-    // The recoil line must not reach J = 0 before Hcj (inconsistent data at extreme
-    // temperatures): keep χ·Hcj ≤ Br/2.
-    chi_ = std::min(units::mu0 * (mu_rec_ - 1.0), 0.5 * br_ / hcj_);
-    d_c_ = br_ - chi_ * hcj_;
-    const double hk_target = q * hcj_;
-    double d_k = br_ - chi_ * hk_target - knee_fraction * br_;
-    if (d_k < minimum_knee_drop * d_c_) {
-        d_k = minimum_knee_drop * d_c_;
-        knee_limited_ = true;
-    }
-    // Solve (e^{x} − 1)/(e^{q·x} − 1) = d_c/d_k for x = s·Hcj. The left side rises from 1/q
-    // (x → 0) without bound, so a root exists when d_c/d_k > 1/q, i.e. q·d_c > d_k, which
-    // reduces to q > 0.1 (always true here). The bounds guard only against rounding.
-    const double target = std::log(d_c_ / d_k);
-    const double x = solve_sharpness(target, q);
-    s_ = x / hcj_;
-    knee_floor_ = std::exp(-x);
-    knee_scale_ = d_c_ / (-std::expm1(-x));
-    if (knee_limited_) {
-        // J(h) = 0.9·Br: J is concave and falls, and both q·Hcj (J is already below 0.9·Br
-        // there, as d_k was raised) and the recoil line's own 0.9·Br point (J lies below the
-        // recoil line) are at or right of the root, so the solver approaches from the right.
-        const double target_j = knee_fraction * br_;
-        const double start = chi_ > 0.0 ? std::min(hk_target, (1.0 - knee_fraction) * br_ / chi_) : hk_target;
-        auto g = [&](double h) {
-            const auto j = sample_si(h);
-            return detail::Local{j.polarization - target_j, j.slope, j.curvature};
-        };
-        hk_ = detail::safe_halley(g, 0.0, hcj_, start, 1e-3 / s_);
-    } else {
-        hk_ = hk_target;
-    }
+                       double recoil_permeability, double squareness) {
+    // The model's constants (knee_model.hpp, shared with the batch kernel), then Hk and B(Hk).
+    const auto c = detail::knee_constants(remanence.value(), intrinsic_coercivity.value(), recoil_permeability,
+                                          shape_of(squareness));
+    br_ = c.br;
+    hcj_ = c.hcj;
+    mu_rec_ = c.mu_rec;
+    chi_ = c.chi;
+    d_c_ = c.d_c;
+    s_ = c.s;
+    knee_floor_ = c.knee_floor;
+    knee_scale_ = c.knee_scale;
+    knee_limited_ = c.knee_limited;
+    hk_ = detail::knee_field(c);
     b_knee_ = flux_density_si(hk_);
 }
 
@@ -153,7 +109,7 @@ DemagCurve::Sample DemagCurve::sample_si(double h) const {
     if (h <= 0.0) {  // first quadrant (h < 0): only plots reach it
         knee = d_c_ * std::expm1(s_ * h) / std::expm1(s_ * hcj_);
         knee_slope = d_c_ * s_ * std::exp(s_ * h) / std::expm1(s_ * hcj_);
-    } else {
+    } else {  // as detail::knee_sample (knee_model.hpp)
         const double e = std::exp(over);
         knee = knee_scale_ * (e - knee_floor_);
         knee_slope = knee_scale_ * s_ * e;

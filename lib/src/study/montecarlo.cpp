@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "magsel/batch.hpp"
 #include "magsel/demag.hpp"
 #include "magsel/envelope.hpp"
 #include "magsel/error.hpp"
@@ -73,32 +74,36 @@ struct Model {
 BlockResult run_block(const Model& m, std::size_t block, std::size_t count) {
     detail::Random random(m.spec->seed, block);
     const MonteCarloSpec& s = *m.spec;
+    // The block's samples, drawn in the order of the random stream (Br, Hcj, temperature error,
+    // field per sample), then each critical point for all of them in one batch call.
+    std::vector<double> br20(count), hcj20(count), dt(count), field(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        br20[i] = draw(m.br, s.distribution, random);
+        hcj20[i] = draw(m.hcj, s.distribution, random);
+        dt[i] = s.temperature_shift.value() + s.temperature_sd.value() * random.normal();
+        const double field_sd = s.field_sd.value() + s.field_relative_sd * m.field;
+        field[i] = std::max(0.0, m.field + field_sd * random.normal());
+    }
+    std::vector<double> loss(count, 0.0), kelvin(count), opposing(count), point_loss(count);
+    std::vector<PointStatus> status(count);
+    const double pc[] = {m.pc};
+    for (const auto& p : m.points) {
+        for (std::size_t i = 0; i < count; ++i) {
+            kelvin[i] = p.temperature.value() + dt[i];
+            opposing[i] = p.field_applies ? field[i] : 0.0;
+        }
+        working_points(*m.grade, {kelvin, pc, opposing, br20, hcj20}, {{}, {}, {}, {}, point_loss, status});
+        // Outside the validity envelope nothing is computed: the sample counts as total loss
+        // (at or above the Curie temperature that is the physics; below the spin
+        // reorientation it is the conservative reading of "no model").
+        for (std::size_t i = 0; i < count; ++i)
+            loss[i] = status[i] == PointStatus::outside_envelope ? 1.0 : std::max(loss[i], point_loss[i]);
+    }
     BlockResult result;
     for (std::size_t i = 0; i < count; ++i) {
-        const double br20 = draw(m.br, s.distribution, random);
-        const double hcj20 = draw(m.hcj, s.distribution, random);
-        const double dt = s.temperature_shift.value() + s.temperature_sd.value() * random.normal();
-        const double field_sd = s.field_sd.value() + s.field_relative_sd * m.field;
-        const double field = std::max(0.0, m.field + field_sd * random.normal());
-        double loss = 0.0;
-        for (const auto& p : m.points) {
-            // Outside the validity envelope nothing is computed: the sample counts as total loss
-            // (at or above the Curie temperature that is the physics; below the spin
-            // reorientation it is the conservative reading of "no model").
-            if (!m.envelope.contains(units::kelvin_point(p.temperature.value() + dt))) {
-                loss = 1.0;
-                break;
-            }
-            const auto f = temperature_factors(*m.grade, units::kelvin_point(p.temperature.value() + dt));
-            const DemagCurve curve(br20 * f.remanence * units::tesla,
-                                   hcj20 * f.intrinsic_coercivity * units::ampere_per_metre,
-                                   m.grade->recoil_permeability.value, m.grade->squareness.value);
-            const LoadLine load{m.pc, (p.field_applies ? field : 0.0) * units::ampere_per_metre};
-            loss = std::max(loss, working_point(curve, load).irreversible_loss);
-        }
-        if (loss > m.loss_limit) ++result.exceedances;
-        result.loss_sum += loss;
-        result.loss_max = std::max(result.loss_max, loss);
+        if (loss[i] > m.loss_limit) ++result.exceedances;
+        result.loss_sum += loss[i];
+        result.loss_max = std::max(result.loss_max, loss[i]);
     }
     return result;
 }

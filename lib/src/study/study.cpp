@@ -1,11 +1,15 @@
 #include "magsel/study.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <optional>
+#include <span>
 #include <type_traits>
 #include <utility>
 
 #include <fmt/format.h>
 
+#include "magsel/batch.hpp"
 #include "magsel/envelope.hpp"
 #include "magsel/error.hpp"
 
@@ -60,32 +64,54 @@ std::vector<SweepRow> sweep(const std::vector<const Grade*>& grades, const Sweep
                                      grades.size(), spec.steps, row_count, max_rows));
     std::vector<SweepRow> rows;
     rows.reserve(grades.size() * static_cast<std::size_t>(spec.steps));
+    const double pc = spec.load.permeance_coefficient, ha = spec.load.opposing_field.value();
     for (const Grade* g : grades) {
-        // Sweeping the circuit at one temperature: one curve serves every value.
-        std::optional<DemagCurve> fixed;
-        if (variable != SweepVariable::temperature) {
-            require_within_envelope(*g, spec.temperature);
-            fixed = curve_at(*g, spec.temperature, spec.basis);
-        }
+        // The values (temperatures outside the grade's validity envelope dropped: the curve stops
+        // at its physical limits), then their working points in one batch call.
+        std::vector<double> xs;
         const auto envelope = temperature_envelope(*g);
         for (int i = 0; i < spec.steps; ++i) {
             const double x = from + (to - from) * i / (spec.steps - 1);
+            if (variable != SweepVariable::temperature || envelope.contains(units::kelvin_point(x))) xs.push_back(x);
+        }
+        const std::size_t n = xs.size();
+        std::vector<double> h(n), b(n), j(n), km(n), loss(n);
+        std::vector<PointStatus> status(n);
+        const WorkingPointOutputs out{h, b, j, km, loss, status};
+        std::optional<DemagCurve> fixed;  // sweeping the circuit at one temperature: one curve
+        if (variable == SweepVariable::temperature) {
+            working_points(*g, {xs, std::span(&pc, 1), std::span(&ha, 1), {}, {}}, out, spec.basis);
+        } else {
+            require_within_envelope(*g, spec.temperature);
+            fixed = curve_at(*g, spec.temperature, spec.basis);
+            const bool field = variable == SweepVariable::field;
+            working_points(*fixed, field ? std::span(&pc, 1) : std::span<const double>(xs),
+                           field ? std::span<const double>(xs) : std::span(&ha, 1), out);
+        }
+        for (std::size_t i = 0; i < n; ++i) {
             SweepRow row;
             row.grade = g;
-            LoadLine load = spec.load;
-            auto t = spec.temperature;
-            if (variable == SweepVariable::temperature) {
-                t = units::kelvin_point(x);
-                if (!envelope.contains(t)) continue;  // the curve stops at the grade's physical limits
-            }
-            if (variable == SweepVariable::field) load.opposing_field = x * units::ampere_per_metre;
-            if (variable == SweepVariable::permeance) load.permeance_coefficient = x;
-            const DemagCurve curve = fixed ? *fixed : curve_at(*g, t, spec.basis);
+            auto& w = row.point;
+            w.temperature = variable == SweepVariable::temperature ? units::kelvin_point(xs[i]) : spec.temperature;
+            w.load_line = spec.load;
+            if (variable == SweepVariable::field) w.load_line.opposing_field = xs[i] * units::ampere_per_metre;
+            if (variable == SweepVariable::permeance) w.load_line.permeance_coefficient = xs[i];
+            // the curve's own figures (Br, Hcj, Hk, B(Hk)) beside the batch's working point
+            const DemagCurve curve = fixed ? *fixed : curve_at(*g, w.temperature, spec.basis);
             row.remanence = curve.remanence();
             row.intrinsic_coercivity = curve.intrinsic_coercivity();
-            row.point = working_point(curve, load);
-            row.point.temperature = t;
-            row.point.extrapolated = is_extrapolated(*g, t);
+            w.working_field = h[i] * units::ampere_per_metre;
+            w.flux_density = b[i] * units::tesla;
+            w.polarization = j[i] * units::tesla;
+            w.remanence = curve.remanence();
+            w.knee_field = curve.knee_field();
+            w.knee_margin = km[i] * units::ampere_per_metre;
+            w.knee_flux_density = curve.knee_flux_density_si() * units::tesla;
+            w.flux_density_margin = w.flux_density - w.knee_flux_density;
+            const bool reversed = j[i] <= -curve.remanence().value() * (1.0 - 1e-12);
+            w.recoil_remanence = std::max(reversed ? 0.0 : j[i] + curve.recoil_slope_si() * h[i], 0.0) * units::tesla;
+            w.irreversible_loss = loss[i];
+            w.extrapolated = is_extrapolated(*g, w.temperature);
             rows.push_back(std::move(row));
         }
     }
