@@ -1,25 +1,14 @@
 // magsel match REQ.yaml — every grade against a requirement: ranked candidates with their
 // margins to failure, the HRE-free alternative, a supply scenario, and why each rejected grade fails.
 #include <iostream>
-#include <map>
 #include <memory>
 
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
-
 #include "context.hpp"
-#include "magsel/report/fields.hpp"
-#include "magsel/error.hpp"
-#include "magsel/select.hpp"
 #include "magsel/report/match_report.hpp"
-#include "output.hpp"
+#include "magsel/select.hpp"
 
 namespace magsel::cli {
 namespace {
-
-using namespace magsel::report;
-
-using nlohmann::ordered_json;
 
 struct MatchOptions {
     std::string file;
@@ -29,51 +18,6 @@ struct MatchOptions {
     std::string scenario = "none";
     std::string format;
 };
-
-void print_table(const Requirement& requirement, const MatchResult& result, std::size_t shown, const MatchOptions& o) {
-    const auto format = table_format(o.format);
-    if (format == TableFormat::csv) {
-        std::cout << render(candidates_csv(result, shown), format);  // the header row even when nothing qualifies
-        if (result.candidates.empty()) std::cerr << "magsel: no grade meets every requirement\n";
-        return;
-    }
-    std::cout << fmt::format("{} ({}, {:g}…{:g} °C, {} values)\n", requirement.name, requirement.application,
-                             units::to_celsius(requirement.min_temperature),
-                             units::to_celsius(requirement.max_temperature), to_string(requirement.basis));
-    std::cout << fmt::format("{} of {} grades qualify", result.candidates.size(),
-                             result.candidates.size() + result.rejected.size());
-    if (shown < result.candidates.size()) std::cout << fmt::format("; the best {} shown", shown);
-    std::cout << "\n\n";
-    if (!result.candidates.empty()) {
-        std::cout << render(candidates_table(result, shown), format);
-        std::cout << candidates_legend(requirement);
-        if (requirement.magnet_mass || requirement.magnet_volume) {
-            const auto& best = result.candidates.front().evaluation;
-            if (best.part_cost)
-                std::cout << fmt::format("part cost of #1 ({}): {:.2f} USD\n", best.grade->name, best.part_cost->value());
-        }
-        for (std::size_t i = 0; i < shown; ++i) {
-            const auto& e = result.candidates[i].evaluation;
-            if (!e.flags.empty()) std::cout << fmt::format("  {}: {}\n", e.grade->name, fmt::join(e.flags, "; "));
-        }
-        std::cout << '\n' << alternative_text("HRE-free", result.hre_free_alternative, result, requirement);
-        std::cout << alternative_text("export-control-free", result.export_controlled_free_alternative,
-                                      result, requirement);
-    }
-    if (o.explain) {
-        std::cout << "\nrejected:\n";
-        for (const auto& e : result.rejected)
-            std::cout << fmt::format("  {}: {}\n", e.grade->name, e.first_failure()->message);
-    } else if (!result.rejected.empty()) {
-        std::map<std::string, int> by_check;
-        for (const auto& e : result.rejected) ++by_check[std::string(to_string(e.first_failure()->check))];
-        std::vector<std::string> parts;
-        for (const auto& [check, n] : by_check) parts.push_back(fmt::format("{} {}", n, check));
-        std::cout << fmt::format("\nrejected {}: {} (--explain for each grade)\n", result.rejected.size(),
-                                 fmt::join(parts, ", "));
-    }
-    if (result.candidates.empty()) std::cout << "no grade meets every requirement\n";
-}
 
 ExitCode run_match(const GlobalOptions& global, const MatchOptions& o) {
     auto requirement = read_requirement_file(o.file);
@@ -93,15 +37,12 @@ ExitCode run_match(const GlobalOptions& global, const MatchOptions& o) {
     const std::size_t shown = o.top > 0 ? std::min<std::size_t>(static_cast<std::size_t>(o.top), result.candidates.size())
                                         : result.candidates.size();
     if (o.format == "json") {
-        auto out = match_json(requirement, result, shown, change);
-        out["market"] = {{"id", prices.market().id}, {"name", prices.market().name}};
-        out["price_scenario"] = price_scenario_json(prices);
-        std::cout << report::json_text(out);
+        std::cout << report::json_text(report::match_json(requirement, result, shown, change, prices));
     } else {
-        print_table(requirement, result, shown, o);
-        if (table_format(o.format) != TableFormat::csv && !result.candidates.empty())
-            std::cout << prices_text(result, shown, prices);
-        if (change && table_format(o.format) != TableFormat::csv) std::cout << '\n' << scenario_text(*change);
+        const auto format = report::table_format(o.format);
+        std::cout << report::match_text(requirement, result, shown, o.explain, prices, change, format);
+        if (format == report::TableFormat::csv && result.candidates.empty())
+            std::cerr << "magsel: no grade meets every requirement\n";
     }
     return result.candidates.empty() ? ExitCode::failed : ExitCode::success;
 }

@@ -3,21 +3,18 @@
 //   [--field-sd 10%|50kA/m] [--format table|json]
 // — the probability that a grade exceeds the requirement's loss limit when Br, Hcj, the
 // temperature and the opposing field vary; a progress bar on a terminal for long runs.
-#include <chrono>
 #include <iostream>
 #include <memory>
 
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include "context.hpp"
-#include "magsel/report/fields.hpp"
 #include "magsel/error.hpp"
 #include "magsel/montecarlo.hpp"
 #include "magsel/quantity_parser.hpp"
 #include "magsel/report/demag_report.hpp"
 #include "magsel/report/montecarlo_report.hpp"
-#include "output.hpp"
+#include "progress_bar.hpp"
 #include "shape_option.hpp"
 
 namespace magsel::cli {
@@ -51,30 +48,6 @@ void read_field_sd(const std::string& text, MonteCarloSpec& spec) {
         throw UsageError(fmt::format("--field-sd `{}`: give a fraction of the field (10 %) or a field (50 kA/m)", text));
     }
 }
-
-/// A progress bar on stderr, drawn only on a terminal and only once the run has taken a second.
-class ProgressBar {
-public:
-    ProgressBar() : enabled_(isatty(STDERR_FILENO) != 0), start_(std::chrono::steady_clock::now()) {}
-    void operator()(std::size_t done, std::size_t total) {
-        if (!enabled_) return;
-        const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-        if (elapsed < 1.0) return;
-        const double fraction = static_cast<double>(done) / static_cast<double>(total);
-        const auto filled = static_cast<std::size_t>(fraction * 40.0);
-        std::cerr << fmt::format("\r[{:<40}] {:3.0f} %  {:.1f} s", std::string(filled, '#'), fraction * 100.0, elapsed)
-                  << std::flush;
-        drawn_ = true;
-    }
-    ~ProgressBar() {
-        if (drawn_) std::cerr << "\r" << std::string(60, ' ') << "\r" << std::flush;
-    }
-
-private:
-    bool enabled_;
-    bool drawn_ = false;
-    std::chrono::steady_clock::time_point start_;
-};
 
 ExitCode run_montecarlo_command(const GlobalOptions& global, const MonteCarloOptions& o) {
     const auto catalogue = load_catalogue(global);

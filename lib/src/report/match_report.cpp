@@ -1,5 +1,7 @@
 #include "magsel/report/match_report.hpp"
 
+#include <map>
+
 #include <fmt/format.h>
 
 namespace magsel::report {
@@ -192,7 +194,7 @@ Json price_scenario_json(const PriceTable& prices) {
 }
 
 Json match_json(const Requirement& r, const MatchResult& result, std::size_t shown,
-                const std::optional<ScenarioChange>& change) {
+                const std::optional<ScenarioChange>& change, const PriceTable& prices) {
     Json out{{"requirement", {{"name", r.name}, {"file", r.file}, {"application", r.application},
                               {"min_temperature_degC", celsius(r.min_temperature)},
                               {"max_temperature_degC", celsius(r.max_temperature)},
@@ -219,6 +221,58 @@ Json match_json(const Requirement& r, const MatchResult& result, std::size_t sho
         rejected.push_back(std::move(row));
     }
     out["rejected"] = rejected;
+    out["market"] = {{"id", prices.market().id}, {"name", prices.market().name}};
+    out["price_scenario"] = price_scenario_json(prices);
+    return out;
+}
+
+namespace {
+/// The candidates part of the text: table, legend, part cost, flags, alternatives.
+std::string candidates_text(const Requirement& requirement, const MatchResult& result, std::size_t shown,
+                            TableFormat format) {
+    std::string out = render(candidates_table(result, shown), format) + candidates_legend(requirement);
+    if (requirement.magnet_mass || requirement.magnet_volume) {
+        const auto& best = result.candidates.front().evaluation;
+        if (best.part_cost) out += fmt::format("part cost of #1 ({}): {:.2f} USD\n", best.grade->name, best.part_cost->value());
+    }
+    for (std::size_t i = 0; i < shown; ++i) {
+        const auto& e = result.candidates[i].evaluation;
+        if (!e.flags.empty()) out += fmt::format("  {}: {}\n", e.grade->name, fmt::join(e.flags, "; "));
+    }
+    out += '\n' + alternative_text("HRE-free", result.hre_free_alternative, result, requirement);
+    out += alternative_text("export-control-free", result.export_controlled_free_alternative, result, requirement);
+    return out;
+}
+
+/// Each rejected grade with its first failure, or the count per check.
+std::string rejections_text(const MatchResult& result, bool explain) {
+    if (explain) {
+        std::string out = "\nrejected:\n";
+        for (const auto& e : result.rejected) out += fmt::format("  {}: {}\n", e.grade->name, e.first_failure()->message);
+        return out;
+    }
+    if (result.rejected.empty()) return {};
+    std::map<std::string, int> by_check;
+    for (const auto& e : result.rejected) ++by_check[std::string(to_string(e.first_failure()->check))];
+    std::vector<std::string> parts;
+    for (const auto& [check, n] : by_check) parts.push_back(fmt::format("{} {}", n, check));
+    return fmt::format("\nrejected {}: {} (--explain for each grade)\n", result.rejected.size(), fmt::join(parts, ", "));
+}
+}  // namespace
+
+std::string match_text(const Requirement& requirement, const MatchResult& result, std::size_t shown, bool explain,
+                       const PriceTable& prices, const std::optional<ScenarioChange>& change, TableFormat format) {
+    if (format == TableFormat::csv) return render(candidates_csv(result, shown), format);
+    std::string out = fmt::format("{} ({}, {:g}…{:g} °C, {} values)\n", requirement.name, requirement.application,
+                                  units::to_celsius(requirement.min_temperature),
+                                  units::to_celsius(requirement.max_temperature), to_string(requirement.basis));
+    out += fmt::format("{} of {} grades qualify", result.candidates.size(), result.candidates.size() + result.rejected.size());
+    if (shown < result.candidates.size()) out += fmt::format("; the best {} shown", shown);
+    out += "\n\n";
+    if (!result.candidates.empty()) out += candidates_text(requirement, result, shown, format);
+    out += rejections_text(result, explain);
+    out += result.candidates.empty() ? std::string("no grade meets every requirement\n") : prices_text(result, shown, prices);
+    if (change) out += '\n' + scenario_text(*change);
     return out;
 }
 

@@ -29,10 +29,10 @@ const std::vector<std::string>& candidate_table_keys();
 /// The CSV columns of `match`.
 const std::vector<std::string>& candidate_csv_keys();
 
-/// The whole `match --format json` document (without `market`, which the caller adds when it
-/// knows the prices).
+/// The whole `match --format json` document: requirement, the first `shown` candidates,
+/// alternatives, scenario, rejections, the prices' market and the --price edits in force.
 Json match_json(const Requirement& requirement, const MatchResult& result, std::size_t shown,
-                const std::optional<ScenarioChange>& change);
+                const std::optional<ScenarioChange>& change, const PriceTable& prices);
 Json alternative_json(const std::optional<Alternative>& alternative);
 /// The --price edits in force: [{"material", "change", "usd_per_kg"}] (empty: none).
 Json price_scenario_json(const PriceTable& prices);
@@ -52,6 +52,12 @@ std::vector<std::pair<std::string, std::string>> margin_properties(const Margins
 std::string alternative_text(const std::string& what, const std::optional<Alternative>& alternative,
                              const MatchResult& result, const Requirement& requirement);
 std::string scenario_text(const ScenarioChange& change);
+/// What `match` prints as a table (TableFormat::text or markdown; CSV: the candidates alone, the
+/// header row even when nothing qualifies): heading, candidates, legend, flags, alternatives,
+/// rejections (each with its numbers when `explain`, else counted by check), prices, scenario.
+std::string match_text(const Requirement& requirement, const MatchResult& result, std::size_t shown, bool explain,
+                       const PriceTable& prices, const std::optional<ScenarioChange>& change, TableFormat format);
+
 /// "costs: MARKET prices (NAME), oldest price date DATE; ..."
 std::string prices_text(const MatchResult& result, std::size_t shown, const PriceTable& prices);
 
