@@ -3,22 +3,13 @@
 #include <iostream>
 #include <memory>
 
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
-
 #include "context.hpp"
-#include "magsel/report/fields.hpp"
-#include "magsel/error.hpp"
-#include "magsel/junit.hpp"
-#include "magsel/select.hpp"
+#include "magsel/design_check.hpp"
 #include "magsel/output_file.hpp"
-#include "magsel/report/match_report.hpp"
-#include "output.hpp"
+#include "magsel/report/check_report.hpp"
 
 namespace magsel::cli {
 namespace {
-
-using nlohmann::ordered_json;
 
 struct CheckOptions {
     std::vector<std::string> files;
@@ -31,65 +22,18 @@ ExitCode run_check(const GlobalOptions& global, const CheckOptions& o) {
     const auto catalogue = load_catalogue(global);
     const auto prices = load_prices(global, all_grades(catalogue), "any grade of the catalogue");
     const auto supply = SupplyData::builtin();
+    std::vector<DesignCheck> checks;
     bool any_failed = false, any_bad = false;
-    std::vector<JUnitSuite> suites;
-    auto json = ordered_json::array();
-
     for (const auto& file : o.files) {
-        JUnitSuite suite{file, {}, {}};
-        try {
-            const auto r = read_requirement_file(file);
-            const Grade* g = &design_grade(catalogue, r);
-            auto e = evaluate(*g, r, prices, supply, false);
-            if (e.passes) e.margins = margins_of(e, r);
-            const auto shortfall = e.margins ? robustness_shortfall(*e.margins, r) : std::string();
-            const bool failed = !e.passes || (o.strict && !shortfall.empty());
-            any_failed = any_failed || failed;
-            if (o.format == "json") {
-                auto checks = ordered_json::array();
-                for (const auto& c : e.checks)
-                    checks.push_back({{"check", to_string(c.check)}, {"passed", c.passed}, {"message", c.message},
-                                      {"value", c.unit.empty() ? ordered_json(nullptr) : ordered_json(c.value)},
-                                      {"limit", c.unit.empty() ? ordered_json(nullptr) : ordered_json(c.limit)},
-                                      {"unit", c.unit}});
-                ordered_json item{{"file", file}, {"grade", g->name}, {"passes", !failed}, {"checks", checks}};
-                if (e.margins) {
-                    item["margins"] = report::to_json(report::margin_schema(), *e.margins);
-                    item["robust"] = shortfall.empty();
-                    item["robustness_shortfall"] = shortfall.empty() ? ordered_json(nullptr) : ordered_json(shortfall);
-                }
-                json.push_back(item);
-            } else {
-                std::cout << fmt::format("{}: {} for {} — {}\n", file, g->name, r.name, failed ? "FAIL" : "PASS");
-                for (const auto& c : e.checks)
-                    std::cout << fmt::format("  {} {:<22} {}\n", c.passed ? "pass" : "FAIL", to_string(c.check), c.message);
-                if (e.checks.empty()) std::cout << "  (the file states no check)\n";
-                if (e.margins) std::cout << fmt::format("  margins: {}\n", report::margins_text(*e.margins));
-                if (!shortfall.empty())
-                    std::cout << fmt::format("  {} {:<22} {}\n", o.strict ? "FAIL" : "warn", "robustness", shortfall);
-            }
-            for (const auto& c : e.checks)
-                suite.cases.push_back(JUnitCase{std::string(to_string(c.check)), g->name,
-                                                c.passed ? std::nullopt : std::optional<std::string>(c.message), {}});
-            if (e.margins) {
-                suite.properties = report::margin_properties(*e.margins);
-                if (o.strict)
-                    suite.cases.push_back(JUnitCase{"robustness", g->name,
-                                                    shortfall.empty() ? std::nullopt : std::optional<std::string>(shortfall), {}});
-                else if (!shortfall.empty())
-                    suite.properties.emplace_back("robustness_warning", shortfall);
-            }
-        } catch (const Error& err) {
-            // Bad input in one file: report it, keep checking the others, exit 2 at the end.
-            any_bad = true;
-            std::cerr << err.what() << '\n';
-            suite.cases.push_back(JUnitCase{"read", file, {}, std::string(err.what())});
-            if (o.format == "json") json.push_back({{"file", file}, {"error", err.what()}});
-        }
-        suites.push_back(std::move(suite));
+        // bad input in one file: reported, the others still checked, exit 2 at the end
+        const auto& d = checks.emplace_back(check_design(catalogue, file, prices, supply, o.strict));
+        if (d.error) std::cerr << *d.error << '\n';
+        if (o.format != "json") std::cout << report::check_text(d);
+        any_bad = any_bad || d.error.has_value();
+        any_failed = any_failed || d.failed;
     }
-    if (o.format == "json") std::cout << report::json_text(json);  // a file name need not be UTF-8
-    if (!o.junit.empty()) write_file_atomically(o.junit, junit_xml(suites));
+    if (o.format == "json") std::cout << report::json_text(report::check_json(checks));  // a file name need not be UTF-8
+    if (!o.junit.empty()) write_file_atomically(o.junit, junit_xml(report::check_junit(checks)));
     if (any_bad) return ExitCode::bad_input;
     return any_failed ? ExitCode::failed : ExitCode::success;
 }
