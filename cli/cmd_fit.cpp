@@ -33,6 +33,24 @@ std::string today() {
     return fmt::format("{:04}-{:02}-{:02}", utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday);
 }
 
+/// What the grade file still needs, in the command line's terms.
+void require_complete(const FitGradeInfo& info) {
+    const auto missing = missing_fields(info);
+    if (missing.empty()) return;
+    switch (missing.front()) {
+        case FitGradeField::name: throw UsageError("the grade needs a name: --name, or `name:` in a YAML input");
+        case FitGradeField::family:
+            throw UsageError(info.family.empty() ? "the grade needs a family: --family, or `family:` in a YAML input"
+                                                 : fmt::format("unknown family `{}`", info.family));
+        case FitGradeField::source:
+            throw UsageError("the grade file needs the datasheet as its source: --source-title, --source-url (or "
+                             "--source-document) and --source-date, or `source:` in a YAML input");
+        case FitGradeField::dy_tb:
+            throw UsageError("an NdFeB grade needs its Dy + Tb content: --dy-tb (with --dy-tb-estimated \"how\" when the "
+                             "maker does not publish it), or `heavy_rare_earth:` in a YAML input");
+    }
+}
+
 ExitCode run_fit(const FitOptions& o) {
     const auto date = today();
     FitGradeInfo info;
@@ -62,20 +80,9 @@ ExitCode run_fit(const FitOptions& o) {
     info.fill_from(data.info);  // the command line wins over the input's name, family, source
     const auto result = fit_grade(data);
     for (const auto& w : result.warnings) std::cerr << "warning: " << w << '\n';
+    require_complete(info);
     const auto text = fit_grade_file(data, result, info, date);
-
-    std::cerr << fmt::format("{}: Br(20 °C) {:.4f} T (RMS residual {:.4f} T), Hcj(20 °C) {:.1f} kA/m (RMS residual "
-                             "{:.1f} kA/m), degrees {} and {}",
-                             info.name, result.remanence.at_reference.value(), result.remanence.rms_residual.value(),
-                             result.intrinsic_coercivity.at_reference.value() / 1000.0,
-                             result.intrinsic_coercivity.rms_residual.value() / 1000.0, result.remanence.degree(),
-                             result.intrinsic_coercivity.degree());
-    if (result.knee)
-        std::cerr << fmt::format("; knee: μrec {:.4f}, squareness {:.4f}{}, RMS residual {:.4f} T over {} curve(s)",
-                                 result.knee->recoil_permeability, result.knee->squareness,
-                                 result.knee->squareness_determined ? "" : " (not determined)",
-                                 result.knee->rms_residual.value(), result.knee->curves.size());
-    std::cerr << '\n';
+    std::cerr << fit_summary(info.name, result) << '\n';
 
     // every output is staged first and committed together: a run that fails replaces none
     OutputFiles outputs;
@@ -101,9 +108,7 @@ void register_fit(CLI::App& app, const GlobalOptions&, ExitCode& exit_code) {
                 "stderr; the file is still written. Exit code 2 on bad input.");
     cmd->add_option("inputs", o->inputs, "CSV or YAML files of property rows and/or curve points")->required();
     cmd->add_option("--name", o->name, "Grade name");
-    std::vector<std::string> families;
-    for (auto f : all_families()) families.emplace_back(to_string(f));
-    cmd->add_option("--family", o->family, "Family")->check(CLI::IsMember(families));
+    add_family_option(*cmd, o->family, "Family");
     cmd->add_option("--source-title", o->source_title, "Title of the datasheet the points come from");
     cmd->add_option("--source-publisher", o->source_publisher, "Its publisher (the maker)");
     cmd->add_option("--source-url", o->source_url, "Its URL");

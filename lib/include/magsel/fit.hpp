@@ -63,6 +63,11 @@ struct FitGradeInfo {
     void fill_from(const FitGradeInfo& other);
 };
 
+/// What a grade file needs and `info` lacks: a name, a known family, the datasheet as source,
+/// and for NdFeB the Dy + Tb content. Empty: fit_grade_file can write the file.
+enum class FitGradeField { name, family, source, dy_tb };
+std::vector<FitGradeField> missing_fields(const FitGradeInfo& info);
+
 /// Everything read from the input files.
 struct FitData {
     std::vector<std::string> files;
@@ -146,8 +151,12 @@ KneeFit fit_knee(const std::vector<FitCurve>& curves, const PropertyFit<units::F
 /// The grade file (YAML text) for the fit, `date` (YYYY-MM-DD) recorded in its fit: block.
 /// Throws UsageError when name, family or source is missing or the result would not be a valid
 /// grade file.
+/// Throws UsageError naming the first missing field (missing_fields) in the YAML input's terms.
 std::string fit_grade_file(const FitData& data, const FitResult& result, const FitGradeInfo& info,
                            const std::string& date);
+
+/// One line on the fit: Br and Hcj at 20 °C with their RMS residuals and degrees, and the knee fit.
+std::string fit_summary(const std::string& name, const FitResult& result);
 
 /// The points over the fitted curves, one colour per temperature (H as plotted, ≤ 0, in kA/m).
 Plot fit_plot(const FitData& data, const FitResult& result, const std::string& title);

@@ -57,18 +57,25 @@ std::string temperatures_of(const std::vector<KneeCurveFit>& curves) {
 
 }  // namespace
 
+std::vector<FitGradeField> missing_fields(const FitGradeInfo& info) {
+    std::vector<FitGradeField> missing;
+    if (info.name.empty()) missing.push_back(FitGradeField::name);
+    const auto family = family_from_string(info.family);
+    if (!family) missing.push_back(FitGradeField::family);
+    if (!info.source) missing.push_back(FitGradeField::source);
+    if (family && is_ndfeb(*family) && !info.dy_tb) missing.push_back(FitGradeField::dy_tb);
+    return missing;
+}
+
 std::string fit_grade_file(const FitData& data, const FitResult& r, const FitGradeInfo& info, const std::string& date) {
-    if (info.name.empty()) throw UsageError("the grade needs a name: --name, or `name:` in a YAML input");
+    if (info.name.empty()) throw UsageError("the grade needs a name (`name:` in a YAML input)");
     const auto family = family_from_string(info.family);
     if (!family)
-        throw UsageError(info.family.empty() ? "the grade needs a family: --family, or `family:` in a YAML input"
+        throw UsageError(info.family.empty() ? "the grade needs a family (`family:` in a YAML input)"
                                              : fmt::format("unknown family `{}`", info.family));
-    if (!info.source)
-        throw UsageError("the grade file needs the datasheet as its source: --source-title, --source-url (or "
-                         "--source-document) and --source-date, or `source:` in a YAML input");
+    if (!info.source) throw UsageError("the grade file needs the datasheet as its source (`source:` in a YAML input)");
     if (is_ndfeb(*family) && !info.dy_tb)
-        throw UsageError("an NdFeB grade needs its Dy + Tb content: --dy-tb (with --dy-tb-estimated \"how\" when the "
-                         "maker does not publish it), or `heavy_rare_earth:` in a YAML input");
+        throw UsageError("an NdFeB grade needs its Dy + Tb content (`heavy_rare_earth:` in a YAML input)");
     const auto& s = *info.source;
     std::vector<std::string> source_fields{fmt::format("title: {}", quoted(s.title))};
     if (!s.publisher.empty()) source_fields.push_back(fmt::format("publisher: {}", quoted(s.publisher)));
@@ -261,6 +268,21 @@ Plot fit_plot(const FitData& data, const FitResult& r, const std::string& title)
                                      "shared); RMS residual {:.4f} T, max {:.4f} T",
                                      k.recoil_permeability, k.squareness, k.rms_residual.value(), k.max_residual.value()));
     return plot;
+}
+
+std::string fit_summary(const std::string& name, const FitResult& result) {
+    auto out = fmt::format("{}: Br(20 °C) {:.4f} T (RMS residual {:.4f} T), Hcj(20 °C) {:.1f} kA/m (RMS residual "
+                           "{:.1f} kA/m), degrees {} and {}",
+                           name, result.remanence.at_reference.value(), result.remanence.rms_residual.value(),
+                           result.intrinsic_coercivity.at_reference.value() / 1000.0,
+                           result.intrinsic_coercivity.rms_residual.value() / 1000.0, result.remanence.degree(),
+                           result.intrinsic_coercivity.degree());
+    if (result.knee)
+        out += fmt::format("; knee: μrec {:.4f}, squareness {:.4f}{}, RMS residual {:.4f} T over {} curve(s)",
+                           result.knee->recoil_permeability, result.knee->squareness,
+                           result.knee->squareness_determined ? "" : " (not determined)",
+                           result.knee->rms_residual.value(), result.knee->curves.size());
+    return out;
 }
 
 }  // namespace magsel
