@@ -89,7 +89,7 @@ TEST_CASE("the measured curve is used at its temperature and basis, the model el
     const auto min_basis = curve_with_warnings_at(g, units::celsius(120.0), Basis::minimum);
     CHECK_FALSE(min_basis.measured);  // a typical curve never enters a minimum-basis check
     REQUIRE_FALSE(min_basis.warnings.empty());
-    CHECK_THAT(min_basis.warnings.front(), Catch::Contains("typical data") && Catch::Contains("--basis typ"));
+    CHECK_THAT(min_basis.warnings.front(), Catch::Contains("typical data") && Catch::Contains("the typical basis uses the curve"));
     const auto p = properties_at(g, units::celsius(120.0), Basis::typical);
     CHECK(p.measured_curve);
     CHECK(p.remanence.value() == Approx(1.1572).margin(1e-9));

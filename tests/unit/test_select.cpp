@@ -64,7 +64,7 @@ TEST_CASE("constraint checks reject with their numbers", "[select]") {
 
     e = evaluate(free, requirement("constraints: {min_recycled_content: 10 %}"), p, s, true);
     CHECK_THAT(only_failure(e).message, Contains("recycled content unknown"));
-    CHECK_THAT(only_failure(e).message, Contains("--grades DIR"));
+    CHECK_THAT(only_failure(e).message, Contains("user grade file"));
 
     e = evaluate(free, requirement("constraints: {require_rated_temperature: true}"), p, s, true);
     CHECK_THAT(only_failure(e).message, Contains("no rated maximum temperature"));

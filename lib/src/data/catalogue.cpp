@@ -207,7 +207,7 @@ const Grade& Catalogue::find(std::string_view name) const {
                                      near.empty() ? "" : fmt::format("; did you mean {}?", fmt::join(near, ", "))));
     }
     const auto near = suggestions(name);
-    if (near.empty()) throw UsageError(fmt::format("unknown grade `{}` (see `magsel grades list`)", name));
+    if (near.empty()) throw UsageError(fmt::format("unknown grade `{}`: no grade or alias in the catalogue is near it", name));
     throw UsageError(fmt::format("unknown grade `{}`; did you mean {}?", name, fmt::join(near, ", ")));
 }
 

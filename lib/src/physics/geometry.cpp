@@ -173,7 +173,7 @@ double permeance_coefficient(const MagnetShape& shape) {
 }
 
 Cylinder cylinder_with_ratio(double ld) {
-    if (!(ld > 0.0) || !std::isfinite(ld)) throw UsageError(fmt::format("--ld must be a positive number, not {:g}", ld));
+    if (!(ld > 0.0) || !std::isfinite(ld)) throw UsageError(fmt::format("a cylinder's length/diameter ratio must be a positive number, not {:g}", ld));
     return Cylinder{ld * units::metre, 1.0 * units::metre};
 }
 

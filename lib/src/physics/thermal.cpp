@@ -129,10 +129,10 @@ CurveAt curve_with_warnings_at(const Grade& grade, units::Temperature temperatur
     const Basis other = basis == Basis::minimum ? Basis::typical : Basis::minimum;
     if (measured_curve_at(grade, temperature, other))
         warnings.push_back(fmt::format("{}: the measured curve at {:g} °C is {} data; on the {} basis the model is used "
-                                       "(--basis {} uses the curve)",
+                                       "(the {} basis uses the curve)",
                                        grade.name, units::to_celsius(temperature),
                                        other == Basis::typical ? "typical" : "guaranteed-minimum", to_string(basis),
-                                       other == Basis::typical ? "typ" : "min"));
+                                       to_string(other)));
     bool extrapolated = false;
     const auto a = scaled(grade, temperature, basis, &warnings, &extrapolated);
     return CurveAt{DemagCurve(a.br * units::tesla, a.hcj * units::ampere_per_metre, grade.recoil_permeability.value,

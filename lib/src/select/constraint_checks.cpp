@@ -58,7 +58,7 @@ CheckResult recycled_content_check(const Grade& g, double required) {
     if (!g.recycled_content)
         return pass_fail(Check::min_recycled_content, false,
                          fmt::format("recycled content unknown: no supplier statement (required {:g} %); add the "
-                                     "supplier's `recycled_content` to a grade file and load it with --grades DIR",
+                                     "supplier's `recycled_content` to a user grade file (docs/grade-file-format.md)",
                                      required * 100.0),
                          0.0, required * 100.0, "%");
     const double x = g.recycled_content->fraction;
