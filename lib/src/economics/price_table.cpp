@@ -1,21 +1,20 @@
+// The price table: reading a price file, markets, --price edits (magsel/economics.hpp).
 #include "magsel/economics.hpp"
 
 #include <algorithm>
 #include <charconv>
-#include <map>
-#include <utility>
 #include <cmath>
-#include <fstream>
+#include <map>
 #include <regex>
-#include <sstream>
+#include <utility>
 
 #include <fmt/format.h>
 
 #include "data/builtin_data.hpp"
-#include "magsel/error.hpp"
-#include "magsel/quantity_parser.hpp"
 #include "data/source_reader.hpp"
 #include "data/yaml_reader.hpp"
+#include "magsel/error.hpp"
+#include "magsel/quantity_parser.hpp"
 
 namespace magsel {
 namespace {
@@ -85,8 +84,6 @@ double parse_price(const YamlValue& v, const std::map<std::string, double>& usd_
     if (!(value > 0.0)) v.fail("a price must be positive");
     return value * rate / kg;  // bounded: the caller checks the price per kg of element
 }
-
-const std::string& oldest(const std::string& a, const std::string& b) { return a.empty() || (!b.empty() && b < a) ? b : a; }
 
 std::vector<std::string> market_ids(const std::vector<Market>& markets) {
     std::vector<std::string> ids;
@@ -341,181 +338,6 @@ void PriceTable::apply(std::string_view edit) {
         throw UsageError(fmt::format("`{}`: the price of {} comes to {:g} USD/kg; {}", edit, key, per_kg, price_range_text()));
     m->per_kg = per_kg * units::usd_per_kilogram;
     m->scenario = scenario;
-}
-
-// ---- cost ----------------------------------------------------------------------------------------
-
-CostBreakdown cost_per_kg(const Grade& grade, const PriceTable& prices) {
-    if (!grade.composition)
-        throw UsageError(fmt::format("grade {} has no composition (grade file or family defaults): its cost is unknown",
-                                     grade.name));
-    CostBreakdown b;
-    b.market = prices.market().id;
-    b.market_name = prices.market().name;
-    const auto* family = prices.family_cost(grade.family);
-    if (family == nullptr) {
-        b.warnings.push_back(fmt::format("no yield or processing cost for the family {}: material cost only, yield 1",
-                                         to_string(grade.family)));
-    } else {
-        b.yield = family->yield;
-        b.processing = family->processing;
-    }
-    double material = 0.0;
-    for (const auto& e : grade.composition->elements) {
-        CostLine line{e.element, e.fraction, std::nullopt, 0.0 * units::usd_per_kilogram};
-        const MaterialPrice* p = price_for_element(prices, e.element);
-        if (p != nullptr) {
-            line.price = *p;
-            line.contribution = b.yield * e.fraction * p->per_kg;
-            material += line.contribution.value();
-            b.price_date = oldest(b.price_date, p->date);
-        } else if (e.element != "O" && e.fraction > 0.0) {
-            b.warnings.push_back(fmt::format("no price for {} ({:.1f} wt %): counted as 0", e.element, e.fraction * 100.0));
-        }
-        b.lines.push_back(std::move(line));
-    }
-    b.material = material * units::usd_per_kilogram;
-    b.total = b.material + b.processing;
-    b.composition_estimated = grade.composition->estimated;
-    if (family) b.price_date = oldest(b.price_date, family->date);
-    return b;
-}
-
-const MaterialPrice* price_for_element(const PriceTable& prices, std::string_view element) {
-    const MaterialPrice* p = prices.find(element);
-    if (p == nullptr && (element == "Nd" || element == "Pr")) p = prices.find("PrNd");
-    return p;
-}
-
-std::string price_edit_key(std::string_view edit) {
-    const auto eq = edit.find('=');
-    if (eq == std::string_view::npos)
-        throw UsageError(fmt::format("`{}`: a price edit is KEY=VALUE, e.g. Dy=+100%, Tb=2x, PrNd=95USD/kg", edit));
-    return std::string(edit.substr(0, eq));
-}
-
-bool price_enters_cost(const Grade& grade, const PriceTable& prices, std::string_view key) {
-    if (!grade.composition) return false;
-    for (const auto& e : grade.composition->elements) {
-        if (!(e.fraction > 0.0)) continue;
-        const auto* p = price_for_element(prices, e.element);
-        if (p != nullptr && p->key == key) return true;
-    }
-    return false;
-}
-
-std::vector<std::string> edits_moving_no_cost(const std::vector<const Grade*>& grades, const PriceTable& prices,
-                                              const std::vector<std::string>& edits) {
-    std::vector<std::string> none;
-    for (const auto& edit : edits) {
-        const auto key = price_edit_key(edit);
-        if (std::none_of(grades.begin(), grades.end(),
-                         [&](const Grade* g) { return price_enters_cost(*g, prices, key); }))
-            none.push_back(edit);
-    }
-    return none;
-}
-
-units::Money part_cost(const CostBreakdown& cost, units::Mass mass) {
-    return cost.total.value() * mass.value() * units::usd;
-}
-
-units::Mass mass_of(const Grade& grade, units::Volume volume) {
-    return grade.density.value.value() * volume.value() * units::kilogram;
-}
-
-// ---- supply ------------------------------------------------------------------------------------
-
-SupplyData SupplyData::parse(const std::string& text, const std::string& name) {
-    const auto doc = YamlDocument::parse(text, name);
-    const auto root = doc->root();
-    root.check_keys({"source", "sources", "notes", "lists", "risk_weights"});
-    const auto sources = detail::read_sources(root);
-    SupplyData d;
-    for (const auto& item : root.require("lists").items()) {
-        item.check_keys({"id", "name", "kind", "jurisdiction", "date", "status", "elements", "source", "notes"});
-        SupplyList l;
-        l.id = item.require("id").text();
-        l.name = item.require("name").text();
-        const auto kind = item.require("kind");
-        l.kind = kind.text();
-        if (l.kind != "export-control" && l.kind != "critical-raw-material")
-            kind.fail("`kind` is export-control or critical-raw-material");
-        if (auto j = item.find("jurisdiction")) l.jurisdiction = j->text();
-        l.date = detail::read_date(item.require("date"), true);
-        const auto status = item.require("status");
-        l.status = status.text();
-        if (l.status != "in-force" && l.status != "suspended" && l.status != "superseded")
-            status.fail("`status` is in-force, suspended or superseded");
-        for (const auto& e : item.require("elements").items()) {
-            if (!detail::is_known_element(e.text())) e.fail(fmt::format("unknown element `{}`", e.text()));
-            l.elements.push_back(e.text());
-        }
-        std::string id;
-        check(sources, item, id);
-        l.source = detail::find_source(sources, id);
-        d.lists_.push_back(std::move(l));
-    }
-    d.weights_ = {{"export-control", 1.0}, {"critical-raw-material", 0.25}};
-    if (auto w = root.find("risk_weights")) {
-        w->check_keys({"export-control", "critical-raw-material"});
-        for (const auto& [kind, value] : w->entries()) {
-            const double x = value.number();
-            if (!(x >= 0.0 && x <= 1.0)) value.fail("a risk weight is between 0 and 1");
-            d.weights_[kind] = x;
-        }
-    }
-    return d;
-}
-
-SupplyData SupplyData::builtin() {
-    const auto& data = detail::builtin_data().supply;
-    if (!data) throw UsageError("this build has no built-in supply data (grades/supply.yaml)");
-    return *data;
-}
-
-SupplyData SupplyData::load(const std::string& path) { return parse(detail::read_input_file(path, path), path); }
-
-double SupplyData::weight(std::string_view kind) const {
-    const auto it = weights_.find(kind);
-    return it == weights_.end() ? 0.0 : it->second;
-}
-
-SupplyExposure supply_exposure(const Grade& grade, const SupplyData& supply) {
-    SupplyExposure x;
-    x.hre_free = is_hre_free(grade);
-    if (grade.heavy_rare_earth) {
-        x.dy_tb_fraction = grade.heavy_rare_earth->dy_tb_fraction;
-        x.dy_tb_estimated = grade.heavy_rare_earth->estimated;
-    } else if (grade.composition) {
-        x.dy_tb_fraction = grade.composition->fraction_of("Dy") + grade.composition->fraction_of("Tb");
-        x.dy_tb_estimated = grade.composition->estimated;
-    }
-    if (!grade.composition) return x;
-    auto add_unique = [](std::vector<std::string>& v, const std::string& e) {
-        if (std::find(v.begin(), v.end(), e) == v.end()) v.push_back(e);
-    };
-    for (const auto& e : grade.composition->elements) {
-        if (e.fraction <= 0.0) continue;
-        // "PrNd" is Pr and Nd
-        const std::vector<std::string> names = e.element == "PrNd" ? std::vector<std::string>{"Pr", "Nd"}
-                                                                   : std::vector<std::string>{e.element};
-        double w = 0.0;
-        for (const auto& list : supply.lists()) {
-            if (list.status != "in-force") continue;
-            for (const auto& n : names) {
-                if (std::find(list.elements.begin(), list.elements.end(), n) == list.elements.end()) continue;
-                w = std::max(w, supply.weight(list.kind));
-                add_unique(list.kind == "export-control" ? x.controlled : x.critical, n);
-            }
-        }
-        x.supply_risk += e.fraction * w;
-    }
-    // an element that is controlled is not listed again as merely critical
-    std::erase_if(x.critical, [&](const std::string& e) {
-        return std::find(x.controlled.begin(), x.controlled.end(), e) != x.controlled.end();
-    });
-    return x;
 }
 
 }  // namespace magsel
