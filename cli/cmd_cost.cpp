@@ -10,7 +10,6 @@
 #include "magsel/report/fields.hpp"
 #include "magsel/cost_comparison.hpp"
 #include "magsel/report/cost_report.hpp"
-#include "output.hpp"
 
 namespace magsel::cli {
 namespace {
@@ -32,7 +31,7 @@ ExitCode run_cost(const GlobalOptions& global, const CostOptions& o) {
     if (!o.volume.empty()) part.volume = units::parse_volume(o.volume);
     const auto rows = compare_costs(named, prices, load_baseline_prices(global), SupplyData::builtin(), part);
     if (o.format == "json") std::cout << report::json_text(report::costs_json(rows, prices));
-    else std::cout << report::costs_text(rows, prices, global.price_edits, table_format(o.format));
+    else std::cout << report::costs_text(rows, prices, global.price_edits, report::table_format(o.format));
     return ExitCode::success;
 }
 
