@@ -11,13 +11,14 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-}
 cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz --target fuzz_quantity fuzz_grade_file fuzz_requirement fuzz_fit_csv fuzz_prices
+cmake --build --preset fuzz --target fuzz_quantity fuzz_grade_file fuzz_requirement fuzz_fit_csv fuzz_prices fuzz_supply
 work=build/fuzz/corpus
-rm -rf "$work"; mkdir -p "$work"/{quantity,grade_file,requirement,fit_csv,prices} build/fuzz/crashes
+rm -rf "$work"; mkdir -p "$work"/{quantity,grade_file,requirement,fit_csv,prices,supply} build/fuzz/crashes
 cp grades/*.yaml tests/data/bad/grades/*.yaml tests/data/bad/fuzz/* tests/data/good/*.yaml tests/data/good/measured/*.yaml \
    "$work/grade_file/"
 cp examples/*.yaml examples/designs/*.yaml tests/data/bad/requirements/*.yaml "$work/requirement/"
 cp grades/prices.yaml tests/data/good/economics-lists/prices-*.yaml tests/data/bad/prices/*.yaml "$work/prices/"
+cp grades/supply.yaml tests/data/good/economics-lists/supply-*.yaml "$work/supply/"
 cp tests/data/fit/*.csv tests/data/good/fit/*.csv tests/data/bad/fit/*.csv "$work/fit_csv/"
 i=0
 for q in "1.45 T" "14.5kG" "1592 kA/m" "20 kOe" "398 kJ/m^3" "50 MGOe" "150 degC" "150 °C" "302 degF" \
@@ -25,8 +26,8 @@ for q in "1.45 T" "14.5kG" "1592 kA/m" "20 kOe" "398 kJ/m^3" "50 MGOe" "150 degC
          "4G^1111111111"; do  # the last one: a crash fuzzing found (int overflow in the power)
   printf '%s' "$q" > "$work/quantity/seed-$i"; i=$((i + 1))
 done
-declare -A runs=([quantity]=300000 [grade_file]=25000 [requirement]=100000 [fit_csv]=60000 [prices]=60000)
-for target in ${MAGSEL_FUZZ_TARGETS:-quantity grade_file requirement fit_csv prices}; do
+declare -A runs=([quantity]=300000 [grade_file]=25000 [requirement]=100000 [fit_csv]=60000 [prices]=60000 [supply]=60000)
+for target in ${MAGSEL_FUZZ_TARGETS:-quantity grade_file requirement fit_csv prices supply}; do
   if [ -n "$seconds" ]; then
     budget=(-max_total_time="$seconds"); echo "== fuzz_$target for ${seconds}s"
   else
