@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "magsel/grade.hpp"
@@ -46,9 +47,13 @@ public:
 
 private:
     Catalogue() = default;
+    /// Add grades, each checked against the names and aliases already known: linear in the
+    /// number added (the index is kept, not rebuilt per file).
     void add_grades(std::vector<Grade> grades);
+    void rebuild_index();
 
     std::vector<Grade> grades_;
+    std::unordered_map<std::string, std::size_t> index_;  // lookup key of a name or alias -> grades_ position
     std::vector<std::string> notices_;
     struct State;
     std::shared_ptr<const State> defaults_;  // family defaults, shared between copies
