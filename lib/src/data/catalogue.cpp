@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "data/builtin_data.hpp"
+#include "data/grade_cache.hpp"
 #include "data/grade_file.hpp"
 #include "data/yaml_reader.hpp"
 
@@ -129,7 +130,10 @@ void Catalogue::add_directory(const std::string& path) {
     for (const auto& f : detail::yaml_files_in((fs::path(path) / "families").string())) add_file(f, true);
     for (const auto& f : detail::yaml_files_in(path)) {
         const auto name = fs::path(f).filename();
-        if (name != detail::prices_file_name && name != detail::supply_file_name) add_file(f, false);
+        if (name == detail::prices_file_name || name == detail::supply_file_name) continue;
+        auto contents = detail::read_user_grade_file(f, defaults_->defaults);
+        for (auto& w : contents.warnings) notices_.push_back(std::move(w));
+        add_grades(std::move(contents.grades));
     }
 }
 
