@@ -73,6 +73,15 @@ void Catalogue::add_grades(std::vector<Grade> incoming) {
     // index_ (lookup key -> position in grades_) is kept from call to call: adding N grades costs
     // O(N) whatever the number of files. Only replacing a built-in grade rebuilds it (O(total)),
     // at most once per built-in grade.
+    if (grades_.size() + incoming.size() > grades_.capacity()) {
+        // Grow geometrically, moving the grades: Grade's move constructor is not noexcept (Boost.Units
+        // quantities), so the vector's own growth would copy every grade (89 % of the instructions
+        // here for 2,520 grades)
+        std::vector<Grade> bigger;
+        bigger.reserve(std::max(grades_.size() + incoming.size(), 2 * grades_.capacity()));
+        for (auto& g : grades_) bigger.push_back(std::move(g));
+        grades_ = std::move(bigger);
+    }
     for (auto& g : incoming) {
         const auto keys = keys_of(g);
         // The same name twice: a user grade replaces a built-in one (with a notice); anything

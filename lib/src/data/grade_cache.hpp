@@ -47,7 +47,7 @@ GradeFileContents read_user_grade_file(const std::string& path, const FamilyDefa
                                        CacheResult* result = nullptr);
 
 // ---- the entry format (here for the tests) -------------------------------------------------
-/// FNV-1a, 64 bits: the checksum of an entry and the hash of a file's bytes.
+/// FNV-1a-style (64 bits, over 64-bit words): the checksum of an entry and the hash of a file's bytes.
 std::uint64_t fnv1a64(std::string_view bytes);
 /// An entry: "MAGSELGC", payload length, payload checksum, then the payload: the key and a
 /// snapshot (snapshot.hpp) holding the grades and warnings.
