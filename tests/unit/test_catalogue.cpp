@@ -7,6 +7,8 @@
 #include <regex>
 #include <set>
 
+#include <fmt/format.h>
+
 #include "magsel/catalogue.hpp"
 #include "magsel/error.hpp"
 
@@ -155,4 +157,38 @@ TEST_CASE("the built-in snapshot equals the grade files read as YAML", "[catalog
         g.builtin = true;
         CHECK(g == *b);
     }
+}
+
+TEST_CASE("names stay unique however the user files are split", "[catalogue][user][bad-input]") {
+    // the name index is kept from file to file: a clash with a grade of an earlier file, or with
+    // a built-in grade another user grade replaced, is found and named as before
+    const auto grade = [](const std::string& name, const std::string& alias) {
+        return fmt::format(R"(  - name: {}
+    aliases: [{}]
+    remanence: {{min: 1.31 T}}
+    coercivity_intrinsic: {{min: 1000 kA/m}}
+    temperature_coefficients: {{remanence: -0.11 %/K, coercivity: -0.60 %/K, range: [20 degC, 100 degC]}}
+    heavy_rare_earth: {{dy_tb: 0 %, basis: published, note: "test"}}
+)",
+                           name, alias);
+    };
+    const std::string head = "family: sintered-ndfeb\nseries: split\nsource: {title: \"user test data\", document: \"x\", "
+                             "date: 2026-11-26, retrieved: 2026-11-26}\ngrades:\n";
+    auto c = Catalogue::builtin();
+    const auto builtin_count = c.grades().size();
+    for (int i = 0; i < 300; ++i) c.add_text(head + grade(fmt::format("SPLIT-{}", i), fmt::format("SP{}X", i)),
+                                             fmt::format("f{}.yaml", i));
+    CHECK(c.grades().size() == builtin_count + 300);
+    CHECK(c.find("split 299").name == "SPLIT-299");
+    CHECK(c.find("sp7x").name == "SPLIT-7");
+    c.add_text(head + grade("N42", "MY-N42"), "replace.yaml");  // replaces the built-in N42
+    CHECK(c.grades().size() == builtin_count + 300);
+    CHECK(c.find("N42").file == "replace.yaml");
+    CHECK(c.find("SPLIT-150").name == "SPLIT-150");  // positions after the replaced grade moved
+    CHECK_THROWS_WITH(c.add_text(head + grade("OTHER", "SPLIT 12"), "late.yaml"),
+                      Contains("grade OTHER has a name or alias that SPLIT-12 (f12.yaml:5) already uses"));
+    CHECK_THROWS_WITH(c.add_text(head + grade("OTHER2", "MY N42"), "later.yaml"),
+                      Contains("grade OTHER2 has a name or alias that N42 (replace.yaml:5) already uses"));
+    CHECK_THROWS_WITH(c.add_text(head + grade("N42", "ANOTHER-N42"), "again.yaml"),
+                      Contains("grade N42 has a name or alias that N42 (replace.yaml:5) already uses"));
 }

@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "magsel/grade.hpp"
@@ -21,7 +22,9 @@ public:
 
     /// Add the grade files of a directory (*.yaml, *.yml; a `families/` subdirectory holds
     /// family-defaults files). A user grade with the name of a built-in grade replaces it and
-    /// a notice says so; two user grades with one name are an error.
+    /// a notice says so; two user grades with one name are an error. Grade files that read
+    /// valid are cached in the user's cache directory (`$XDG_CACHE_HOME/magsel`; off with
+    /// MAGSEL_NO_CACHE=1), so a later run reads them without parsing; `add_file` never caches.
     void add_directory(const std::string& path);
     /// Add one grade file, or a family-defaults file when `is_family_defaults`.
     void add_file(const std::string& path, bool is_family_defaults = false);
@@ -46,9 +49,13 @@ public:
 
 private:
     Catalogue() = default;
+    /// Add grades, each checked against the names and aliases already known: linear in the
+    /// number added (the index is kept, not rebuilt per file).
     void add_grades(std::vector<Grade> grades);
+    void rebuild_index();
 
     std::vector<Grade> grades_;
+    std::unordered_map<std::string, std::size_t> index_;  // lookup key of a name or alias -> grades_ position
     std::vector<std::string> notices_;
     struct State;
     std::shared_ptr<const State> defaults_;  // family defaults, shared between copies

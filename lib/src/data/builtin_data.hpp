@@ -18,6 +18,7 @@ struct BuiltinData {
     std::vector<Grade> grades;
     std::optional<PriceTable> prices;   ///< grades/prices.yaml
     std::optional<SupplyData> supply;   ///< grades/supply.yaml
+    std::vector<std::string> warnings;  ///< what the reader said about the files (a cache entry's)
 };
 
 /// Files in grades/ that are not grade files.

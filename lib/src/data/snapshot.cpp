@@ -1,5 +1,6 @@
 #include "data/snapshot.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 
@@ -8,8 +9,9 @@
 namespace magsel::detail {
 namespace {
 
-// Bump when the layout changes (any field added to Grade or its parts).
-constexpr std::string_view magic = "magsel-snapshot-8";
+// Bump when the layout changes (any field added to Grade or its parts). 9: the reader's
+// warnings (BuiltinData::warnings), for cache entries of user grade files (grade_cache.hpp).
+constexpr std::string_view magic = "magsel-snapshot-9";
 
 // ---- writing -------------------------------------------------------------------------------
 struct Writer {
@@ -158,17 +160,31 @@ void get(Reader& r, std::optional<T>& o) {
 }
 template <class T>
 void get(Reader& r, std::vector<T>& v) {
+    // every element takes at least 8 bytes; the vector grows as elements are read, so a corrupt
+    // count ends in "truncated", not in one huge allocation
     std::size_t n = 0;
-    get(r, n, r.in.size());
-    v.assign(n, T{});
-    for (auto& x : v) get(r, x);
+    get(r, n, r.in.size() / 8);
+    v.clear();
+    v.reserve(std::min<std::size_t>(n, 1024));
+    for (std::size_t i = 0; i < n; ++i) {
+        T x{};
+        get(r, x);
+        v.push_back(std::move(x));
+    }
 }
+/// An enum stored as its integer; `count` is the number of its values (a value beyond them is
+/// corrupt data, never an enum holding no enumerator).
 template <class E>
-void get_enum(Reader& r, E& e) {
+void get_enum(Reader& r, E& e, int count) {
     int v = 0;
     get(r, v);
+    if (v < 0 || v >= count) throw Error("the built-in grade snapshot is corrupt (rebuild magsel)");
     e = static_cast<E>(v);
 }
+void get_enum(Reader& r, Family& e) { get_enum(r, e, static_cast<int>(all_families().size())); }
+void get_enum(Reader& r, HreFreeBasis& e) { get_enum(r, e, 3); }
+void get_enum(Reader& r, ValueOrigin& e) { get_enum(r, e, 2); }
+void get_enum(Reader& r, RelativeTemperatureModel::Kind& e) { get_enum(r, e, 2); }
 void get(Reader& r, Source& s) {
     for (auto* f : {&s.id, &s.title, &s.publisher, &s.url, &s.document, &s.date, &s.retrieved, &s.notes}) get(r, *f);
 }
@@ -279,6 +295,8 @@ struct SnapshotAccess {
     }
 };
 
+std::string_view snapshot_format() { return magic; }
+
 std::string write_snapshot(const BuiltinData& data) {
     Writer w;
     w.out.append(magic);
@@ -290,6 +308,7 @@ std::string write_snapshot(const BuiltinData& data) {
     if (data.prices) SnapshotAccess::put_prices(w, *data.prices);
     put(w, data.supply.has_value());
     if (data.supply) SnapshotAccess::put_supply(w, *data.supply);
+    put(w, data.warnings);
     return std::move(w.out);
 }
 
@@ -308,6 +327,7 @@ BuiltinData read_snapshot(std::string_view bytes) {
     if (has) data.prices = SnapshotAccess::get_prices(r);
     get(r, has);
     if (has) data.supply = SnapshotAccess::get_supply(r);
+    get(r, data.warnings);
     if (!r.in.empty()) throw Error("the built-in grade snapshot has trailing bytes (rebuild magsel)");
     return data;
 }

@@ -11,5 +11,7 @@ namespace magsel::detail {
 
 std::string write_snapshot(const BuiltinData& data);
 BuiltinData read_snapshot(std::string_view bytes);
+/// The format string at the start of every snapshot ("magsel-snapshot-N").
+std::string_view snapshot_format();
 
 }  // namespace magsel::detail
