@@ -93,10 +93,7 @@ ExitCode run_match(const GlobalOptions& global, const MatchOptions& o) {
     const std::size_t shown = o.top > 0 ? std::min<std::size_t>(static_cast<std::size_t>(o.top), result.candidates.size())
                                         : result.candidates.size();
     if (o.format == "json") {
-        auto out = match_json(requirement, result, shown, change);
-        out["market"] = {{"id", prices.market().id}, {"name", prices.market().name}};
-        out["price_scenario"] = price_scenario_json(prices);
-        std::cout << report::json_text(out);
+        std::cout << report::json_text(match_json(requirement, result, shown, change, prices));
     } else {
         print_table(requirement, result, shown, o);
         if (table_format(o.format) != TableFormat::csv && !result.candidates.empty())

@@ -222,6 +222,14 @@ Json match_json(const Requirement& r, const MatchResult& result, std::size_t sho
     return out;
 }
 
+Json match_json(const Requirement& r, const MatchResult& result, std::size_t shown,
+                const std::optional<ScenarioChange>& change, const PriceTable& prices) {
+    auto out = match_json(r, result, shown, change);
+    out["market"] = {{"id", prices.market().id}, {"name", prices.market().name}};
+    out["price_scenario"] = price_scenario_json(prices);
+    return out;
+}
+
 namespace {
 std::vector<const Candidate*> first(const MatchResult& result, std::size_t shown) {
     std::vector<const Candidate*> out;

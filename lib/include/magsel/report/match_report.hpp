@@ -33,6 +33,10 @@ const std::vector<std::string>& candidate_csv_keys();
 /// knows the prices).
 Json match_json(const Requirement& requirement, const MatchResult& result, std::size_t shown,
                 const std::optional<ScenarioChange>& change);
+/// The whole `match --format json` document with what the prices add: `market` ({id, name}) and
+/// `price_scenario` (price_scenario_json). What `magsel match` prints and the Python module returns.
+Json match_json(const Requirement& requirement, const MatchResult& result, std::size_t shown,
+                const std::optional<ScenarioChange>& change, const PriceTable& prices);
 Json alternative_json(const std::optional<Alternative>& alternative);
 /// The --price edits in force: [{"material", "change", "usd_per_kg"}] (empty: none).
 Json price_scenario_json(const PriceTable& prices);
