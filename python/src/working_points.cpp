@@ -29,7 +29,10 @@ py::dict working_points_py(const GradeHandle& g, const DoubleArray& temperature_
                            const std::optional<DoubleArray>& remanence_20_T,
                            const std::optional<DoubleArray>& intrinsic_coercivity_20_A_m) {
     const Basis basis = basis_from_string(basis_name);
-    const py::ssize_t n = std::max({temperature_K.size(), permeance_coefficient.size(), opposing_field_A_m.size()});
+    // n: the longest input (the others have length n or 1, which the library checks)
+    const py::ssize_t n = std::max({temperature_K.size(), permeance_coefficient.size(), opposing_field_A_m.size(),
+                                    remanence_20_T ? remanence_20_T->size() : py::ssize_t{0},
+                                    intrinsic_coercivity_20_A_m ? intrinsic_coercivity_20_A_m->size() : py::ssize_t{0}});
     py::array_t<double> h(n), b(n), j(n), knee(n), loss(n);
     py::array_t<std::uint8_t> status(n);
     const auto size = static_cast<std::size_t>(n);
