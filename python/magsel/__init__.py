@@ -186,6 +186,8 @@ def working_points(grade: Grade | str, temperature_C: Any, pc: Any, field_A_m: A
         # A single value stays one value (the batch API broadcasts it); others become one contiguous copy.
         if a.size == 1:
             return a.reshape(1)
+        if a.shape == shape:
+            return np.ascontiguousarray(a).reshape(-1)  # no copy when it is contiguous already
         return np.ascontiguousarray(np.broadcast_to(a, shape)).reshape(-1)
 
     flat_arrays = {k: flat(a) for k, a in arrays.items()}
