@@ -146,3 +146,17 @@ def test_bad_basis_and_types_raise():
         g.remanence_T("hot")
     with pytest.raises(TypeError):
         g.remanence_T()
+
+
+def test_the_stub_declares_the_public_api():
+    """magsel/__init__.pyi (with py.typed, for editors) names every public function and property method."""
+    import ast
+    import pathlib
+
+    package = pathlib.Path(magsel.__file__).parent
+    assert (package / "py.typed").exists()
+    tree = ast.parse((package / "__init__.pyi").read_text())
+    declared = {n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.ClassDef))}
+    declared |= {t.id for n in ast.walk(tree) if isinstance(n, ast.AnnAssign) for t in [n.target] if isinstance(t, ast.Name)}
+    assert set(magsel.__all__) <= declared
+    assert set(magsel.PROPERTY_NAMES) <= declared
