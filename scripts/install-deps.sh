@@ -18,6 +18,10 @@ packages=(
   python3-jsonschema python3-yaml  # the examples are checked against docs/schema
   python3-numpy                  # tests/bench/reference_numpy.py, the NumPy reference benchmark
   chromium                       # headless browser: the design-review page test (tests/cli/report_renders.sh)
+  # the Python module (python/, docs/python.md): pybind11 and Python's headers to build it against
+  # Debian's /usr/bin/python3; pytest runs tests/python/, matplotlib draws the trade-study
+  # example's chart; pandas gives the optional to_dataframe() helpers
+  pybind11-dev python3-dev python3-pytest python3-matplotlib python3-pandas
 )
 
 # `--fuzz` adds clang and its sanitizer/libFuzzer runtimes for tests/fuzz/run.sh
