@@ -1,7 +1,9 @@
 // The batch kernel (batch_kernel.hpp): one body (batch_kernel_lanes.inc), written with GCC's
 // vector extensions, compiled three times, for AVX-512F (8 lanes), AVX2
 // (4 lanes) and baseline x86-64 (SSE2, 2 lanes). Exponentials and logarithms come from glibc's
-// libmvec (the vector-function ABI variants _ZGV{b,d,e}N{2,4,8}v_{exp,log}).
+// libmvec (the vector-function ABI variants _ZGV{b,d,e}N{2,4,8}v_{exp,log}). GCC takes the
+// instruction set of a region from `#pragma GCC target`, clang (the fuzz build) from
+// `#pragma clang attribute`.
 //
 // The arithmetic is the scalar path's, operation for operation and in the same order (this
 // file is compiled with -ffp-contract=off: no fused multiply-adds, which the scalar path built
@@ -39,8 +41,12 @@ namespace {
 
 constexpr double mu0 = units::mu0;
 
+#if defined(__clang__)
+#pragma clang attribute push(__attribute__((target("avx512f"))), apply_to = function)
+#else
 #pragma GCC push_options
 #pragma GCC target("avx512f")
+#endif
 namespace avx512f {
 constexpr int W = 8;
 using D = v8d;
@@ -49,10 +55,18 @@ inline D vector_exp(D x) { return _ZGVeN8v_exp(x); }
 inline D vector_log(D x) { return _ZGVeN8v_log(x); }
 #include "physics/batch_kernel_lanes.inc"
 }  // namespace avx512f
+#if defined(__clang__)
+#pragma clang attribute pop
+#else
 #pragma GCC pop_options
+#endif
 
+#if defined(__clang__)
+#pragma clang attribute push(__attribute__((target("avx2"))), apply_to = function)
+#else
 #pragma GCC push_options
 #pragma GCC target("avx2")
+#endif
 namespace avx2 {
 constexpr int W = 4;
 using D = v4d;
@@ -61,7 +75,11 @@ inline D vector_exp(D x) { return _ZGVdN4v_exp(x); }
 inline D vector_log(D x) { return _ZGVdN4v_log(x); }
 #include "physics/batch_kernel_lanes.inc"
 }  // namespace avx2
+#if defined(__clang__)
+#pragma clang attribute pop
+#else
 #pragma GCC pop_options
+#endif
 
 namespace sse2 {
 constexpr int W = 2;
