@@ -148,14 +148,16 @@ struct SupplyList {
 class SupplyData {
 public:
     static SupplyData builtin();
+    /// A supply-list file (grades/supply.yaml's format); InputError with file:line:col.
     static SupplyData load(const std::string& path);
+    /// A supply-list file's text, called `name` in messages (as load() reads it; for tests and fuzzing).
+    static SupplyData parse(const std::string& text, const std::string& name);
     const std::vector<SupplyList>& lists() const { return lists_; }
     /// The risk weight of a list kind (export-control 1.0, critical-raw-material 0.25 by default).
     double weight(std::string_view kind) const;
 
 private:
     friend struct detail::SnapshotAccess;
-    static SupplyData parse(const std::string& text, const std::string& name);
     std::vector<SupplyList> lists_;
     std::map<std::string, double, std::less<>> weights_;
 };
