@@ -209,9 +209,32 @@ SourceLocation YamlValue::location() const {
     return fallback_;
 }
 
+std::optional<SourceLocation> YamlValue::alias_use() const {
+    if (inherited_alias_use_) return inherited_alias_use_;
+    // A value reached through an alias (`key: *name`) carries the mark of its anchor (`&name`),
+    // which comes before the key it is used under.
+    const auto at = location();
+    const bool before_its_key = fallback_.line > 0 && at.line > 0 &&
+                                (at.line < fallback_.line || (at.line == fallback_.line && at.column < fallback_.column));
+    if (before_its_key) return fallback_;
+    return std::nullopt;
+}
+
+YamlValue YamlValue::child(YAML::Node node, std::string path, SourceLocation fallback) const {
+    YamlValue v(doc_, std::move(node), std::move(path), std::move(fallback));
+    v.inherited_alias_use_ = alias_use();
+    return v;
+}
+
 void YamlValue::fail(const std::string& message) const {
-    const auto where = path_.empty() ? message : fmt::format("{}: {}", path_, message);
-    throw InputError(location(), where);
+    auto where = path_.empty() ? message : fmt::format("{}: {}", path_, message);
+    auto at = location();
+    // through an alias: the error is where the value is used, and the anchor is named
+    if (const auto use = alias_use()) {
+        where += fmt::format(" (the value comes from the anchor at line {}, column {})", at.line, at.column);
+        at = *use;
+    }
+    throw InputError(at, where);
 }
 
 std::string YamlValue::kind() const {
@@ -248,7 +271,7 @@ std::optional<YamlValue> YamlValue::find(std::string_view key) const {
         if (it->first.IsScalar() && it->first.Scalar() == key) {
             auto child_path = path_.empty() ? std::string(key) : fmt::format("{}.{}", path_, key);
             // A null value (`key:` with nothing after it) has no mark of its own: point at the key.
-            return YamlValue(doc_, it->second, std::move(child_path), doc_->location(it->first.Mark()));
+            return child(it->second, std::move(child_path), doc_->location(it->first.Mark()));
         }
     }
     return std::nullopt;
@@ -271,7 +294,7 @@ std::vector<std::pair<std::string, YamlValue>> YamlValue::entries() const {
         const auto name = it->first.Scalar();
         if (!seen.insert(name).second) key.fail(fmt::format("duplicate key `{}`", name));
         auto child_path = path_.empty() ? name : fmt::format("{}.{}", path_, name);
-        out.emplace_back(name, YamlValue(doc_, it->second, std::move(child_path), doc_->location(it->first.Mark())));
+        out.emplace_back(name, child(it->second, std::move(child_path), doc_->location(it->first.Mark())));
     }
     return out;
 }
@@ -281,7 +304,7 @@ std::vector<YamlValue> YamlValue::items() const {
     std::vector<YamlValue> out;
     std::size_t index = 0;
     for (const auto& child : node_) {
-        out.emplace_back(doc_, child, fmt::format("{}[{}]", path_, index), location());
+        out.push_back(this->child(child, fmt::format("{}[{}]", path_, index), location()));
         ++index;
     }
     return out;

@@ -79,10 +79,16 @@ public:
 
 private:
     std::string kind() const;
+    /// Where this value is used when it was reached through an alias (`*name`): the key it sits
+    /// under there, also for everything inside it; empty for a value used where it is written.
+    std::optional<SourceLocation> alias_use() const;
+    /// A child value (of a map or list), which inherits this value's alias_use().
+    YamlValue child(YAML::Node node, std::string path, SourceLocation fallback) const;
     const YamlDocument* doc_;
     YAML::Node node_;
     std::string path_;
     SourceLocation fallback_;
+    std::optional<SourceLocation> inherited_alias_use_;
 };
 
 /// The largest input file magsel reads (10 MiB): magsel's own files are a few kB to a few
