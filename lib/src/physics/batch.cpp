@@ -1,7 +1,7 @@
 // The batch working-point API (magsel/batch.hpp). Model curves go through the SIMD kernel
-// (batch_kernel.hpp) in chunks: each point's curve constants (knee_model.hpp; computed once per
-// distinct temperature and 20 °C values in a row) and load are laid out as structures of arrays,
-// the kernel solves for h_w lane by lane, and the rest (B, J, knee margin, loss) follows as in
+// (batch_kernel.hpp) in chunks: each point's temperature, 20 °C Br and Hcj and load are laid out
+// as structures of arrays; the temperature factors follow in loops over the chunk, the curve
+// constants (knee_model.hpp) and h_w in SIMD lanes, and the rest (B, J, knee margin, loss) as in
 // working_point(). Measured curves take the scalar path.
 #include "magsel/batch.hpp"
 
@@ -18,6 +18,7 @@
 #include "magsel/error.hpp"
 #include "physics/batch_kernel.hpp"
 #include "physics/knee_model.hpp"
+#include "physics/temperature_model.hpp"
 
 namespace magsel {
 namespace {
@@ -80,19 +81,20 @@ LoadLine load_at(std::span<const double> pc, std::span<const double> ha, std::si
     return LoadLine{p, h * units::ampere_per_metre};
 }
 
-/// Points on model curves waiting for the kernel: at most `capacity` lanes as structures of
-/// arrays, each with where its results go.
+/// Points on model curves waiting for the kernel: at most `capacity` points as structures of
+/// arrays (temperature, 20 °C Br and Hcj, load), each with where its results go. A flush
+/// computes the chunk's temperature factors, each point's curve constants (in lanes:
+/// detail::knee_constants_lanes) and working field (detail::solve_working_fields), then the rest.
 class KernelChunk {
 public:
     static constexpr std::size_t capacity = 256;  // a multiple of detail::kernel_lanes
 
-    KernelChunk(const WorkingPointOutputs& out, BatchIsa isa) : out_(out), isa_(isa) {}
+    KernelChunk(const WorkingPointOutputs& out, BatchIsa isa, const Grade& grade, const detail::KneeShape& shape)
+        : out_(out), isa_(isa), grade_(grade), shape_(shape) {}
 
-    void add(std::size_t index, const detail::KneeConstants& c, double knee_field, double pc, double ha,
-             PointStatus status) {
+    void add(std::size_t index, double kelvin, double br20, double hcj20, double pc, double ha, PointStatus status) {
         const std::size_t k = size_++;
-        br_[k] = c.br, hcj_[k] = c.hcj, chi_[k] = c.chi, s_[k] = c.s, scale_[k] = c.knee_scale;
-        floor_[k] = c.knee_floor, pc_[k] = pc, ha_[k] = ha, hk_[k] = knee_field;
+        kelvin_[k] = kelvin, br_[k] = br20, hcj_[k] = hcj20, pc_[k] = pc, ha_[k] = ha;
         index_[k] = index;
         status_[k] = status;
         if (size_ == capacity) flush();
@@ -101,17 +103,33 @@ public:
     /// Solve what is waiting and write the results.
     void flush() {
         if (size_ == 0) return;
+        const std::size_t n = size_;
+        // Br(T) and Hcj(T) as curve_at computes them: the 20 °C value times the model's factor
+        detail::evaluate_factors(grade_.remanence_model, kelvin_, factor_, n);
+        for (std::size_t k = 0; k < n; ++k) br_[k] *= factor_[k];
+        detail::evaluate_factors(grade_.coercivity_model, kelvin_, factor_, n);
+        for (std::size_t k = 0; k < n; ++k) hcj_[k] *= factor_[k];
         // pad to whole vectors with copies of the last point (their results are dropped)
-        std::size_t padded = (size_ + detail::kernel_lanes - 1) / detail::kernel_lanes * detail::kernel_lanes;
-        for (std::size_t k = size_; k < padded; ++k) {
-            br_[k] = br_[size_ - 1], hcj_[k] = hcj_[size_ - 1], chi_[k] = chi_[size_ - 1], s_[k] = s_[size_ - 1];
-            scale_[k] = scale_[size_ - 1], floor_[k] = floor_[size_ - 1], pc_[k] = pc_[size_ - 1];
-            ha_[k] = ha_[size_ - 1];
-        }
+        const std::size_t padded = (n + detail::kernel_lanes - 1) / detail::kernel_lanes * detail::kernel_lanes;
+        for (std::size_t k = n; k < padded; ++k)
+            br_[k] = br_[n - 1], hcj_[k] = hcj_[n - 1], pc_[k] = pc_[n - 1], ha_[k] = ha_[n - 1];
+        const double mu_rec = grade_.recoil_permeability.value;
+        const detail::KneeConstantLanes constants{br_, hcj_, chi_, s_, scale_, floor_, limited_};
+        detail::knee_constants_lanes(isa_, constants, padded, mu_rec, shape_);
         detail::solve_working_fields(isa_, {br_, hcj_, chi_, s_, scale_, floor_, pc_, ha_, h_}, padded);
+        // Hk only when the knee margin is wanted (a root solve where the knee is limited), once
+        // per run of equal curves
+        if (!out_.knee_margin_A_m.empty())
+            for (std::size_t k = 0; k < n; ++k) {
+                if (k > 0 && br_[k] == br_[k - 1] && hcj_[k] == hcj_[k - 1]) {
+                    hk_[k] = hk_[k - 1];
+                    continue;
+                }
+                hk_[k] = detail::knee_field(detail::knee_constants_of(constants, k, mu_rec, shape_));
+            }
         // the rest as working_point() computes it from h_w (demag.cpp)
         constexpr double mu0 = units::mu0;
-        for (std::size_t k = 0; k < size_; ++k) {
+        for (std::size_t k = 0; k < n; ++k) {
             const std::size_t i = index_[k];
             const double h = h_[k], br = br_[k];
             const double b = mu0 * pc_[k] * (h - ha_[k]);
@@ -133,9 +151,12 @@ public:
 private:
     const WorkingPointOutputs& out_;
     BatchIsa isa_;
+    const Grade& grade_;
+    detail::KneeShape shape_;
     std::size_t size_ = 0;
-    alignas(64) double br_[capacity], hcj_[capacity], chi_[capacity], s_[capacity], scale_[capacity],
-        floor_[capacity], pc_[capacity], ha_[capacity], h_[capacity], hk_[capacity];
+    alignas(64) double kelvin_[capacity], factor_[capacity], br_[capacity], hcj_[capacity], chi_[capacity],
+        s_[capacity], scale_[capacity], floor_[capacity], pc_[capacity], ha_[capacity], h_[capacity], hk_[capacity];
+    alignas(64) std::int64_t limited_[capacity];
     std::size_t index_[capacity];
     PointStatus status_[capacity];
 };
@@ -180,28 +201,25 @@ BatchSummary working_points(const Grade& grade, const WorkingPointInputs& in, co
     check_length(in.intrinsic_coercivity_20_A_m.size(), n, true, "the 20 °C intrinsic-coercivity array");
     check_outputs(out, n);
     const bool overridden = !in.remanence_20_T.empty() || !in.intrinsic_coercivity_20_A_m.empty();
-    const bool wants_knee = !out.knee_margin_A_m.empty();
     const auto envelope = temperature_envelope(grade);
     const auto rated = rated_anchors(grade, basis);
-    const auto shape = detail::knee_shape(grade.squareness.value);
     BatchSummary summary;
     summary.points = n;
     // What the previous point's temperature gave (points in a row often share it).
     double last_kelvin = nan;
     bool inside = false, extrapolated = false;
     const MeasuredCurve* measured = nullptr;
-    TemperatureFactors factors;
     std::optional<DemagCurve> measured_curve;
-    // The previous model curve's constants and Hk, and the Br and Hcj they came from.
-    double last_br = nan, last_hcj = nan;
-    detail::KneeConstants constants;
-    double knee_field = nan;
-    auto chunk = std::make_unique<KernelChunk>(out, batch_isa());
+    auto chunk = std::make_unique<KernelChunk>(out, batch_isa(), grade, detail::knee_shape(grade.squareness.value));
+    const bool broadcast_pc = in.permeance_coefficient.size() == 1, broadcast_ha = in.opposing_field_A_m.size() == 1;
     for (std::size_t i = 0; i < n; ++i) {
         const double kelvin = at(in.temperature_K, i);
-        if (!(kelvin > 0.0) || !std::isfinite(kelvin))
+        if (!(kelvin > 0.0 && kelvin < inf))
             throw UsageError(fmt::format("point {}: the temperature must be above 0 K, not {:g} K", i, kelvin));
-        const auto load = load_at(in.permeance_coefficient, in.opposing_field_A_m, i);
+        const double pc = broadcast_pc ? in.permeance_coefficient[0] : in.permeance_coefficient[i];
+        const double ha = broadcast_ha ? in.opposing_field_A_m[0] : in.opposing_field_A_m[i];
+        if (!(pc > 0.0 && pc < inf && ha >= 0.0 && ha < inf))
+            load_at(in.permeance_coefficient, in.opposing_field_A_m, i);  // throws, naming the point
         if (kelvin != last_kelvin) {
             const auto t = units::kelvin_point(kelvin);
             last_kelvin = kelvin;
@@ -209,7 +227,6 @@ BatchSummary working_points(const Grade& grade, const WorkingPointInputs& in, co
             extrapolated = is_extrapolated(grade, t);
             measured = overridden ? nullptr : measured_curve_at(grade, t, basis);
             if (measured) measured_curve = curve_at(grade, t, basis);
-            factors = temperature_factors(grade, t);
         }
         if (!inside) {
             store_outside(out, i);
@@ -219,20 +236,14 @@ BatchSummary working_points(const Grade& grade, const WorkingPointInputs& in, co
         summary.extrapolated += extrapolated;
         const auto status = extrapolated ? PointStatus::extrapolated : PointStatus::ok;
         if (measured) {
-            store(out, i, working_point(*measured_curve, load), status);
+            store(out, i, working_point(*measured_curve, load_at(in.permeance_coefficient, in.opposing_field_A_m, i)),
+                  status);
             continue;
         }
-        // Br(T) and Hcj(T) as curve_at computes them: the 20 °C value times the model's factor.
         const double br20 = in.remanence_20_T.empty() ? rated.remanence.value() : at(in.remanence_20_T, i);
         const double hcj20 = in.intrinsic_coercivity_20_A_m.empty() ? rated.intrinsic_coercivity.value()
                                                                     : at(in.intrinsic_coercivity_20_A_m, i);
-        const double br = br20 * factors.remanence, hcj = hcj20 * factors.intrinsic_coercivity;
-        if (br != last_br || hcj != last_hcj) {
-            constants = detail::knee_constants(br, hcj, grade.recoil_permeability.value, shape);
-            knee_field = wants_knee ? detail::knee_field(constants) : nan;
-            last_br = br, last_hcj = hcj;
-        }
-        chunk->add(i, constants, knee_field, load.permeance_coefficient, load.opposing_field.value(), status);
+        chunk->add(i, kelvin, br20, hcj20, pc, ha, status);
     }
     chunk->flush();
     return summary;

@@ -6,8 +6,10 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 
 #include "magsel/batch.hpp"
+#include "physics/knee_model.hpp"
 
 namespace magsel::detail {
 
@@ -30,5 +32,28 @@ inline constexpr std::size_t kernel_lanes = 8;
 /// h_w for points [0, n) of `lanes` (n a multiple of kernel_lanes) with the kernel for `isa`
 /// (which the CPU must run: batch_isa() or narrower).
 void solve_working_fields(BatchIsa isa, const KneeLanes& lanes, std::size_t n);
+
+/// Curves as structures of arrays for knee_constants_lanes: Br and Hcj in, the model's
+/// constants out (knee_model.hpp), one lane per curve.
+struct KneeConstantLanes {
+    double* br;                 ///< in: Br [T]; out: held at ≥ 1e-9
+    double* hcj;                ///< in: Hcj [A/m]; out: held at ≥ 1e-6
+    double* chi;                ///< out: χ [T·m/A]
+    double* s;                  ///< out: knee sharpness [m/A]
+    double* knee_scale;         ///< out: [T]
+    double* knee_floor;         ///< out: e^{−s·Hcj}
+    std::int64_t* knee_limited; ///< out: all ones where the knee is limited, else 0
+};
+
+/// detail::knee_constants(br, hcj, recoil_permeability, shape) for curves [0, n) of `lanes`
+/// (n a multiple of kernel_lanes) with the kernel for `isa`: the same steps and stopping rules
+/// (the sharpness solve's Newton steps lane by lane), with libmvec's exp, expm1, log and log1p.
+void knee_constants_lanes(BatchIsa isa, const KneeConstantLanes& lanes, std::size_t n, double recoil_permeability,
+                          const KneeShape& shape);
+
+/// Copy lane i of `lanes` (filled by knee_constants_lanes) into a KneeConstants (for
+/// knee_field()).
+KneeConstants knee_constants_of(const KneeConstantLanes& lanes, std::size_t i, double recoil_permeability,
+                                const KneeShape& shape);
 
 }  // namespace magsel::detail

@@ -82,4 +82,26 @@ RelativeValue evaluate(const RelativeTemperatureModel& model, double kelvin) {
     return out;
 }
 
+void evaluate_factors(const RelativeTemperatureModel& model, const double* kelvin, double* factor, std::size_t n) {
+    const auto& c = model.coefficients;
+    const double low = model.low.value(), high = model.high.value();
+    // outside [low, high]: the line through the nearer end, as evaluate() computes it
+    const double x_low = low - reference_kelvin, x_high = high - reference_kelvin;
+    const double value_low = evaluate_polynomial(c, x_low), slope_low = polynomial_slope(c, x_low);
+    const double value_high = evaluate_polynomial(c, x_high), slope_high = polynomial_slope(c, x_high);
+    // inside: Horner's rule (evaluate_polynomial), one coefficient at a time over all points
+    for (std::size_t i = 0; i < n; ++i) factor[i] = 0.0;
+    for (auto it = c.rbegin(); it != c.rend(); ++it) {
+        const double coefficient = *it;
+        for (std::size_t i = 0; i < n; ++i) factor[i] = factor[i] * (kelvin[i] - reference_kelvin) + coefficient;
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        const double k = kelvin[i];
+        double f = factor[i];
+        if (k < low) f = value_low + slope_low * (k - low);
+        else if (k > high) f = value_high + slope_high * (k - high);
+        factor[i] = f >= minimum_factor ? f : minimum_factor;
+    }
+}
+
 }  // namespace magsel::detail

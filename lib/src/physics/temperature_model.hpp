@@ -41,5 +41,8 @@ struct RelativeValue {
 /// Evaluate; outside [low, high] continue linearly with the slope at the nearer end.
 /// The factor is held at ≥ 0.01 (a property gone to zero is beyond this model).
 RelativeValue evaluate(const RelativeTemperatureModel& model, double kelvin);
+/// evaluate(model, kelvin[i]).factor for i in [0, n): the same operations in the same order, in
+/// loops over the points (the batch API's temperatures, one per point in Monte Carlo).
+void evaluate_factors(const RelativeTemperatureModel& model, const double* kelvin, double* factor, std::size_t n);
 
 }  // namespace magsel::detail
