@@ -205,9 +205,15 @@ BatchSummary working_points(const Grade& grade, const WorkingPointInputs& in, co
     const auto rated = rated_anchors(grade, basis);
     BatchSummary summary;
     summary.points = n;
-    // What the previous point's temperature gave (points in a row often share it).
+    // The validity envelope and the temperature data's range as bounds (envelope.hpp's
+    // contains(), is_extrapolated() in thermal.cpp): two comparisons each per point.
+    const double envelope_low = envelope.low ? envelope.low->value() : -inf;
+    const double envelope_high = envelope.high ? envelope.high->value() : inf;
+    const double data_low = std::max(grade.remanence_model.low.value(), grade.coercivity_model.low.value());
+    const double data_high = std::min(grade.remanence_model.high.value(), grade.coercivity_model.high.value());
+    // Measured curves: looked up when the temperature changes (points in a row often share it).
+    const bool may_be_measured = !overridden && !grade.measured_curves.empty();
     double last_kelvin = nan;
-    bool inside = false, extrapolated = false;
     const MeasuredCurve* measured = nullptr;
     std::optional<DemagCurve> measured_curve;
     auto chunk = std::make_unique<KernelChunk>(out, batch_isa(), grade, detail::knee_shape(grade.squareness.value));
@@ -220,14 +226,14 @@ BatchSummary working_points(const Grade& grade, const WorkingPointInputs& in, co
         const double ha = broadcast_ha ? in.opposing_field_A_m[0] : in.opposing_field_A_m[i];
         if (!(pc > 0.0 && pc < inf && ha >= 0.0 && ha < inf))
             load_at(in.permeance_coefficient, in.opposing_field_A_m, i);  // throws, naming the point
-        if (kelvin != last_kelvin) {
+        if (may_be_measured && kelvin != last_kelvin) {
             const auto t = units::kelvin_point(kelvin);
             last_kelvin = kelvin;
-            inside = envelope.contains(t);
-            extrapolated = is_extrapolated(grade, t);
-            measured = overridden ? nullptr : measured_curve_at(grade, t, basis);
+            measured = measured_curve_at(grade, t, basis);
             if (measured) measured_curve = curve_at(grade, t, basis);
         }
+        const bool inside = !(kelvin < envelope_low) && kelvin < envelope_high;
+        const bool extrapolated = kelvin < data_low || kelvin > data_high;
         if (!inside) {
             store_outside(out, i);
             ++summary.outside_envelope;
