@@ -43,6 +43,18 @@ void check_length(std::size_t size, std::size_t n, bool optional, const char* wh
 
 double at(std::span<const double> s, std::size_t i) { return s.size() == 1 ? s[0] : s[i]; }
 
+/// Values [first, first + count) of a broadcast input into dst (`fallback` for an absent one).
+void gather(std::span<const double> s, std::size_t first, std::size_t count, double fallback, double* dst) {
+    if (s.size() > 1) std::copy_n(s.begin() + static_cast<std::ptrdiff_t>(first), count, dst);
+    else std::fill_n(dst, count, s.empty() ? fallback : s[0]);
+}
+
+/// Where a grade's answers hold (envelope.hpp's contains(), is_extrapolated() in thermal.cpp) [K].
+struct TemperatureBounds {
+    double envelope_low, envelope_high;  ///< inside: !(T < low) && T < high
+    double data_low, data_high;          ///< extrapolated: T < low || T > high
+};
+
 void store(const WorkingPointOutputs& out, std::size_t i, const WorkingPoint& w, PointStatus status) {
     if (!out.working_field_A_m.empty()) out.working_field_A_m[i] = w.working_field.value();
     if (!out.flux_density_T.empty()) out.flux_density_T[i] = w.flux_density.value();
@@ -91,6 +103,33 @@ public:
 
     KernelChunk(const WorkingPointOutputs& out, BatchIsa isa, const Grade& grade, const detail::KneeShape& shape)
         : out_(out), isa_(isa), grade_(grade), shape_(shape) {}
+
+    /// Points [first, first + count) all at once into an empty chunk (count ≤ capacity), when
+    /// every one is valid and inside the envelope; false (and nothing added) otherwise.
+    bool add_range(const WorkingPointInputs& in, std::size_t first, std::size_t count, double br20, double hcj20,
+                   const TemperatureBounds& bounds, BatchSummary& summary) {
+        gather(in.temperature_K, first, count, 0.0, kelvin_);
+        gather(in.permeance_coefficient, first, count, 0.0, pc_);
+        gather(in.opposing_field_A_m, first, count, 0.0, ha_);
+        bool fits = true;
+        std::size_t extrapolated = 0;
+        for (std::size_t k = 0; k < count; ++k) {
+            const double t = kelvin_[k], p = pc_[k], h = ha_[k];
+            fits &= t > 0.0 && t < inf && p > 0.0 && p < inf && h >= 0.0 && h < inf && !(t < bounds.envelope_low) &&
+                    t < bounds.envelope_high;
+            const bool e = t < bounds.data_low || t > bounds.data_high;
+            extrapolated += e;
+            status_[k] = e ? PointStatus::extrapolated : PointStatus::ok;
+            index_[k] = first + k;
+        }
+        if (!fits) return false;
+        gather(in.remanence_20_T, first, count, br20, br_);
+        gather(in.intrinsic_coercivity_20_A_m, first, count, hcj20, hcj_);
+        summary.extrapolated += extrapolated;
+        size_ = count;
+        flush();
+        return true;
+    }
 
     void add(std::size_t index, double kelvin, double br20, double hcj20, double pc, double ha, PointStatus status) {
         const std::size_t k = size_++;
@@ -205,12 +244,12 @@ BatchSummary working_points(const Grade& grade, const WorkingPointInputs& in, co
     const auto rated = rated_anchors(grade, basis);
     BatchSummary summary;
     summary.points = n;
-    // The validity envelope and the temperature data's range as bounds (envelope.hpp's
-    // contains(), is_extrapolated() in thermal.cpp): two comparisons each per point.
-    const double envelope_low = envelope.low ? envelope.low->value() : -inf;
-    const double envelope_high = envelope.high ? envelope.high->value() : inf;
-    const double data_low = std::max(grade.remanence_model.low.value(), grade.coercivity_model.low.value());
-    const double data_high = std::min(grade.remanence_model.high.value(), grade.coercivity_model.high.value());
+    // The validity envelope and the temperature data's range as bounds: two comparisons each per point.
+    TemperatureBounds bounds;
+    bounds.envelope_low = envelope.low ? envelope.low->value() : -inf;
+    bounds.envelope_high = envelope.high ? envelope.high->value() : inf;
+    bounds.data_low = std::max(grade.remanence_model.low.value(), grade.coercivity_model.low.value());
+    bounds.data_high = std::min(grade.remanence_model.high.value(), grade.coercivity_model.high.value());
     // Measured curves: looked up when the temperature changes (points in a row often share it).
     const bool may_be_measured = !overridden && !grade.measured_curves.empty();
     double last_kelvin = nan;
@@ -218,40 +257,48 @@ BatchSummary working_points(const Grade& grade, const WorkingPointInputs& in, co
     std::optional<DemagCurve> measured_curve;
     auto chunk = std::make_unique<KernelChunk>(out, batch_isa(), grade, detail::knee_shape(grade.squareness.value));
     const bool broadcast_pc = in.permeance_coefficient.size() == 1, broadcast_ha = in.opposing_field_A_m.size() == 1;
-    for (std::size_t i = 0; i < n; ++i) {
-        const double kelvin = at(in.temperature_K, i);
-        if (!(kelvin > 0.0 && kelvin < inf))
-            throw UsageError(fmt::format("point {}: the temperature must be above 0 K, not {:g} K", i, kelvin));
-        const double pc = broadcast_pc ? in.permeance_coefficient[0] : in.permeance_coefficient[i];
-        const double ha = broadcast_ha ? in.opposing_field_A_m[0] : in.opposing_field_A_m[i];
-        if (!(pc > 0.0 && pc < inf && ha >= 0.0 && ha < inf))
-            load_at(in.permeance_coefficient, in.opposing_field_A_m, i);  // throws, naming the point
-        if (may_be_measured && kelvin != last_kelvin) {
-            const auto t = units::kelvin_point(kelvin);
-            last_kelvin = kelvin;
-            measured = measured_curve_at(grade, t, basis);
-            if (measured) measured_curve = curve_at(grade, t, basis);
-        }
-        const bool inside = !(kelvin < envelope_low) && kelvin < envelope_high;
-        const bool extrapolated = kelvin < data_low || kelvin > data_high;
-        if (!inside) {
-            store_outside(out, i);
-            ++summary.outside_envelope;
+    const double br20_rated = rated.remanence.value(), hcj20_rated = rated.intrinsic_coercivity.value();
+    // A chunk at a time where every point is valid, inside the envelope and on the model;
+    // point by point (below) for a chunk with any other point.
+    for (std::size_t first = 0; first < n; first += KernelChunk::capacity) {
+        const std::size_t count = std::min(KernelChunk::capacity, n - first);
+        if (!may_be_measured && chunk->add_range(in, first, count, br20_rated, hcj20_rated, bounds, summary))
             continue;
+        for (std::size_t i = first; i < first + count; ++i) {
+            const double kelvin = at(in.temperature_K, i);
+            if (!(kelvin > 0.0 && kelvin < inf))
+                throw UsageError(fmt::format("point {}: the temperature must be above 0 K, not {:g} K", i, kelvin));
+            const double pc = broadcast_pc ? in.permeance_coefficient[0] : in.permeance_coefficient[i];
+            const double ha = broadcast_ha ? in.opposing_field_A_m[0] : in.opposing_field_A_m[i];
+            if (!(pc > 0.0 && pc < inf && ha >= 0.0 && ha < inf))
+                load_at(in.permeance_coefficient, in.opposing_field_A_m, i);  // throws, naming the point
+            if (may_be_measured && kelvin != last_kelvin) {
+                const auto t = units::kelvin_point(kelvin);
+                last_kelvin = kelvin;
+                measured = measured_curve_at(grade, t, basis);
+                if (measured) measured_curve = curve_at(grade, t, basis);
+            }
+            const bool inside = !(kelvin < bounds.envelope_low) && kelvin < bounds.envelope_high;
+            const bool extrapolated = kelvin < bounds.data_low || kelvin > bounds.data_high;
+            if (!inside) {
+                store_outside(out, i);
+                ++summary.outside_envelope;
+                continue;
+            }
+            summary.extrapolated += extrapolated;
+            const auto status = extrapolated ? PointStatus::extrapolated : PointStatus::ok;
+            if (measured) {
+                const auto load = load_at(in.permeance_coefficient, in.opposing_field_A_m, i);
+                store(out, i, working_point(*measured_curve, load), status);
+                continue;
+            }
+            const double br20 = in.remanence_20_T.empty() ? br20_rated : at(in.remanence_20_T, i);
+            const double hcj20 =
+                in.intrinsic_coercivity_20_A_m.empty() ? hcj20_rated : at(in.intrinsic_coercivity_20_A_m, i);
+            chunk->add(i, kelvin, br20, hcj20, pc, ha, status);
         }
-        summary.extrapolated += extrapolated;
-        const auto status = extrapolated ? PointStatus::extrapolated : PointStatus::ok;
-        if (measured) {
-            store(out, i, working_point(*measured_curve, load_at(in.permeance_coefficient, in.opposing_field_A_m, i)),
-                  status);
-            continue;
-        }
-        const double br20 = in.remanence_20_T.empty() ? rated.remanence.value() : at(in.remanence_20_T, i);
-        const double hcj20 = in.intrinsic_coercivity_20_A_m.empty() ? rated.intrinsic_coercivity.value()
-                                                                    : at(in.intrinsic_coercivity_20_A_m, i);
-        chunk->add(i, kelvin, br20, hcj20, pc, ha, status);
+        chunk->flush();  // before the next chunk's points: add_range needs an empty chunk
     }
-    chunk->flush();
     return summary;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <type_traits>
 
 #include "physics/polyfit.hpp"
 
@@ -89,19 +90,25 @@ void evaluate_factors(const RelativeTemperatureModel& model, const double* kelvi
     const double x_low = low - reference_kelvin, x_high = high - reference_kelvin;
     const double value_low = evaluate_polynomial(c, x_low), slope_low = polynomial_slope(c, x_low);
     const double value_high = evaluate_polynomial(c, x_high), slope_high = polynomial_slope(c, x_high);
-    // inside: Horner's rule (evaluate_polynomial), one coefficient at a time over all points
-    for (std::size_t i = 0; i < n; ++i) factor[i] = 0.0;
-    for (auto it = c.rbegin(); it != c.rend(); ++it) {
-        const double coefficient = *it;
-        for (std::size_t i = 0; i < n; ++i) factor[i] = factor[i] * (kelvin[i] - reference_kelvin) + coefficient;
-    }
-    for (std::size_t i = 0; i < n; ++i) {
-        const double k = kelvin[i];
-        double f = factor[i];
-        if (k < low) f = value_low + slope_low * (k - low);
-        else if (k > high) f = value_high + slope_high * (k - high);
-        factor[i] = f >= minimum_factor ? f : minimum_factor;
-    }
+    // Eight points at a time (loops of a fixed length, which the compiler vectorizes), then the rest.
+    constexpr std::size_t block = 8;
+    auto points = [&](std::size_t first, auto length) {
+        double v[block] = {};
+        // inside: Horner's rule (evaluate_polynomial), one coefficient at a time
+        for (auto it = c.rbegin(); it != c.rend(); ++it) {
+            const double coefficient = *it;
+            for (std::size_t i = 0; i < length; ++i) v[i] = v[i] * (kelvin[first + i] - reference_kelvin) + coefficient;
+        }
+        for (std::size_t i = 0; i < length; ++i) {
+            const double k = kelvin[first + i];
+            const double outside = k < low ? value_low + slope_low * (k - low) : value_high + slope_high * (k - high);
+            const double f = k < low || k > high ? outside : v[i];
+            factor[first + i] = f >= minimum_factor ? f : minimum_factor;
+        }
+    };
+    std::size_t first = 0;
+    for (; first + block <= n; first += block) points(first, std::integral_constant<std::size_t, block>{});
+    if (first < n) points(first, n - first);
 }
 
 }  // namespace magsel::detail
