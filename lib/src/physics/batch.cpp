@@ -158,7 +158,9 @@ public:
         detail::solve_working_fields(isa_, {br_, hcj_, chi_, s_, scale_, floor_, pc_, ha_, h_}, padded);
         // Hk only when the knee margin is wanted (a root solve where the knee is limited), once
         // per run of equal curves
-        if (!out_.knee_margin_A_m.empty())
+        if (out_.knee_margin_A_m.empty()) {
+            std::fill_n(hk_, padded, nan);
+        } else {
             for (std::size_t k = 0; k < n; ++k) {
                 if (k > 0 && br_[k] == br_[k - 1] && hcj_[k] == hcj_[k - 1]) {
                     hk_[k] = hk_[k - 1];
@@ -166,24 +168,21 @@ public:
                 }
                 hk_[k] = detail::knee_field(detail::knee_constants_of(constants, k, mu_rec, shape_));
             }
-        // the rest as working_point() computes it from h_w (demag.cpp)
-        constexpr double mu0 = units::mu0;
-        for (std::size_t k = 0; k < n; ++k) {
-            const std::size_t i = index_[k];
-            const double h = h_[k], br = br_[k];
-            const double b = mu0 * pc_[k] * (h - ha_[k]);
-            const double j = b + mu0 * h;
-            if (!out_.working_field_A_m.empty()) out_.working_field_A_m[i] = h;
-            if (!out_.flux_density_T.empty()) out_.flux_density_T[i] = b;
-            if (!out_.polarization_T.empty()) out_.polarization_T[i] = j;
-            if (!out_.knee_margin_A_m.empty()) out_.knee_margin_A_m[i] = hk_[k] - h;
-            if (!out_.irreversible_loss.empty()) {
-                const bool reversed = j <= -br * (1.0 - 1e-12);
-                const double recoil = reversed ? 0.0 : j + chi_[k] * h;
-                out_.irreversible_loss[i] = std::clamp(1.0 - recoil / br, 0.0, 1.0);
-            }
-            if (!out_.status.empty()) out_.status[i] = status_[k];
+            std::fill(hk_ + n, hk_ + padded, hk_[n - 1]);
         }
+        // the rest as working_point() computes it from h_w (demag.cpp), in lanes
+        detail::working_point_outputs(isa_, {h_, pc_, ha_, br_, chi_, hk_, b_, j_, km_, loss_}, padded);
+        auto scatter = [&](std::span<double> to, const double* from) {
+            if (!to.empty())
+                for (std::size_t k = 0; k < n; ++k) to[index_[k]] = from[k];
+        };
+        scatter(out_.working_field_A_m, h_);
+        scatter(out_.flux_density_T, b_);
+        scatter(out_.polarization_T, j_);
+        scatter(out_.knee_margin_A_m, km_);
+        scatter(out_.irreversible_loss, loss_);
+        if (!out_.status.empty())
+            for (std::size_t k = 0; k < n; ++k) out_.status[index_[k]] = status_[k];
         size_ = 0;
     }
 
@@ -194,7 +193,8 @@ private:
     detail::KneeShape shape_;
     std::size_t size_ = 0;
     alignas(64) double kelvin_[capacity], factor_[capacity], br_[capacity], hcj_[capacity], chi_[capacity],
-        s_[capacity], scale_[capacity], floor_[capacity], pc_[capacity], ha_[capacity], h_[capacity], hk_[capacity];
+        s_[capacity], scale_[capacity], floor_[capacity], pc_[capacity], ha_[capacity], h_[capacity], hk_[capacity],
+        b_[capacity], j_[capacity], km_[capacity], loss_[capacity];
     alignas(64) std::int64_t limited_[capacity];
     std::size_t index_[capacity];
     PointStatus status_[capacity];
@@ -318,7 +318,8 @@ void working_points(const DemagCurve& curve, std::span<const double> permeance_c
     constexpr std::size_t capacity = KernelChunk::capacity;
     struct Lanes {
         alignas(64) double br[capacity], hcj[capacity], chi[capacity], s[capacity], scale[capacity],
-            floor[capacity], pc[capacity], ha[capacity], h[capacity];
+            floor[capacity], pc[capacity], ha[capacity], h[capacity], knee_field[capacity], b[capacity],
+            j[capacity], km[capacity], loss[capacity];
     };
     auto lanes = std::make_unique<Lanes>();
     std::fill_n(lanes->br, capacity, curve.remanence().value());
@@ -327,8 +328,7 @@ void working_points(const DemagCurve& curve, std::span<const double> permeance_c
     std::fill_n(lanes->s, capacity, curve.knee_sharpness_si());
     std::fill_n(lanes->scale, capacity, curve.knee_scale_si());
     std::fill_n(lanes->floor, capacity, curve.knee_floor());
-    const double br = curve.remanence().value(), chi = curve.recoil_slope_si();
-    const double knee_field = curve.knee_field().value();
+    std::fill_n(lanes->knee_field, capacity, curve.knee_field().value());
     const BatchIsa isa = batch_isa();
     const bool broadcast_pc = permeance_coefficient.size() == 1, broadcast_ha = opposing_field_A_m.size() == 1;
     for (std::size_t first = 0; first < n; first += capacity) {
@@ -348,24 +348,18 @@ void working_points(const DemagCurve& curve, std::span<const double> permeance_c
         detail::solve_working_fields(isa, {lanes->br, lanes->hcj, lanes->chi, lanes->s, lanes->scale, lanes->floor,
                                            lanes->pc, lanes->ha, lanes->h},
                                      padded);
-        // the rest as working_point() computes it from h_w (demag.cpp)
-        constexpr double mu0 = units::mu0;
-        const double* hw = lanes->h;
-        const double* pc = lanes->pc;
-        const double* ha = lanes->ha;
-        if (!out.working_field_A_m.empty()) std::copy_n(hw, count, out.working_field_A_m.begin() + static_cast<std::ptrdiff_t>(first));
-        if (!out.flux_density_T.empty())
-            for (std::size_t k = 0; k < count; ++k) out.flux_density_T[first + k] = mu0 * pc[k] * (hw[k] - ha[k]);
-        if (!out.polarization_T.empty())
-            for (std::size_t k = 0; k < count; ++k) out.polarization_T[first + k] = mu0 * pc[k] * (hw[k] - ha[k]) + mu0 * hw[k];
-        if (!out.knee_margin_A_m.empty())
-            for (std::size_t k = 0; k < count; ++k) out.knee_margin_A_m[first + k] = knee_field - hw[k];
-        if (!out.irreversible_loss.empty())
-            for (std::size_t k = 0; k < count; ++k) {
-                const double j = mu0 * pc[k] * (hw[k] - ha[k]) + mu0 * hw[k];
-                const double recoil = j <= -br * (1.0 - 1e-12) ? 0.0 : j + chi * hw[k];
-                out.irreversible_loss[first + k] = std::clamp(1.0 - recoil / br, 0.0, 1.0);
-            }
+        // the rest as working_point() computes it from h_w (demag.cpp), in lanes
+        detail::working_point_outputs(isa, {lanes->h, lanes->pc, lanes->ha, lanes->br, lanes->chi, lanes->knee_field,
+                                            lanes->b, lanes->j, lanes->km, lanes->loss},
+                                      padded);
+        auto copy = [&](std::span<double> to, const double* from) {
+            if (!to.empty()) std::copy_n(from, count, to.begin() + static_cast<std::ptrdiff_t>(first));
+        };
+        copy(out.working_field_A_m, lanes->h);
+        copy(out.flux_density_T, lanes->b);
+        copy(out.polarization_T, lanes->j);
+        copy(out.knee_margin_A_m, lanes->km);
+        copy(out.irreversible_loss, lanes->loss);
         if (!out.status.empty()) std::fill_n(out.status.begin() + static_cast<std::ptrdiff_t>(first), count, PointStatus::ok);
     }
 }

@@ -95,6 +95,14 @@ void solve_working_fields(BatchIsa isa, const KneeLanes& lanes, std::size_t n) {
     }
 }
 
+void working_point_outputs(BatchIsa isa, const OutputLanes& lanes, std::size_t n) {
+    switch (isa) {
+        case BatchIsa::avx512f: avx512f::outputs(lanes, n); return;
+        case BatchIsa::avx2: avx2::outputs(lanes, n); return;
+        case BatchIsa::sse2: sse2::outputs(lanes, n); return;
+    }
+}
+
 void knee_constants_lanes(BatchIsa isa, const KneeConstantLanes& lanes, std::size_t n, double recoil_permeability,
                           const KneeShape& shape) {
     switch (isa) {

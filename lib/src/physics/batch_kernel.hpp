@@ -33,6 +33,24 @@ inline constexpr std::size_t kernel_lanes = 8;
 /// (which the CPU must run: batch_isa() or narrower).
 void solve_working_fields(BatchIsa isa, const KneeLanes& lanes, std::size_t n);
 
+/// What working_point() computes from h_w (demag.cpp), per point.
+struct OutputLanes {
+    const double* h;           ///< h_w [A/m]
+    const double* pc;          ///< Pc
+    const double* ha;          ///< Ha [A/m]
+    const double* br;          ///< Br [T]
+    const double* chi;         ///< χ [T·m/A]
+    const double* knee_field;  ///< Hk [A/m]
+    double* flux_density;      ///< out: B_w = μ0·Pc·(h_w − Ha) [T]
+    double* polarization;      ///< out: J_w = B_w + μ0·h_w [T]
+    double* knee_margin;       ///< out: Hk − h_w [A/m]
+    double* loss;              ///< out: the irreversible loss, in [0, 1]
+};
+
+/// The outputs for points [0, n) (n a multiple of kernel_lanes) with the kernel for `isa`: the
+/// same operations as working_point(), so the same numbers.
+void working_point_outputs(BatchIsa isa, const OutputLanes& lanes, std::size_t n);
+
 /// Curves as structures of arrays for knee_constants_lanes: Br and Hcj in, the model's
 /// constants out (knee_model.hpp), one lane per curve.
 struct KneeConstantLanes {
