@@ -330,36 +330,47 @@ void working_points(const DemagCurve& curve, std::span<const double> permeance_c
     std::fill_n(lanes->floor, capacity, curve.knee_floor());
     std::fill_n(lanes->knee_field, capacity, curve.knee_field().value());
     const BatchIsa isa = batch_isa();
-    const bool broadcast_pc = permeance_coefficient.size() == 1, broadcast_ha = opposing_field_A_m.size() == 1;
     for (std::size_t first = 0; first < n; first += capacity) {
         const std::size_t count = std::min(capacity, n - first);
+        gather(permeance_coefficient, first, count, 0.0, lanes->pc);
+        gather(opposing_field_A_m, first, count, 0.0, lanes->ha);
         bool valid = true;
         for (std::size_t k = 0; k < count; ++k) {
-            const double p = broadcast_pc ? permeance_coefficient[0] : permeance_coefficient[first + k];
-            const double h = broadcast_ha ? opposing_field_A_m[0] : opposing_field_A_m[first + k];
-            valid &= p > 0.0 && p < inf && h >= 0.0 && h < inf;
-            lanes->pc[k] = p;
-            lanes->ha[k] = h;
+            const double p = lanes->pc[k], h = lanes->ha[k];
+            valid &= (p > 0.0) & (p < inf) & (h >= 0.0) & (h < inf);
         }
         if (!valid)  // name the first bad point
             for (std::size_t k = 0; k < count; ++k) load_at(permeance_coefficient, opposing_field_A_m, first + k);
         const std::size_t padded = (count + detail::kernel_lanes - 1) / detail::kernel_lanes * detail::kernel_lanes;
         for (std::size_t k = count; k < padded; ++k) lanes->pc[k] = lanes->pc[count - 1], lanes->ha[k] = lanes->ha[count - 1];
+        // A whole chunk's results go straight to the wanted outputs; a partial one's through
+        // the lanes' own arrays.
+        const bool whole = count == padded;
+        auto target = [&](std::span<double> to, double* own) {
+            return whole && !to.empty() ? to.data() + first : own;
+        };
+        double* h = target(out.working_field_A_m, lanes->h);
+        double* b = target(out.flux_density_T, lanes->b);
+        double* j = target(out.polarization_T, lanes->j);
+        double* km = target(out.knee_margin_A_m, lanes->km);
+        double* loss = target(out.irreversible_loss, lanes->loss);
         detail::solve_working_fields(isa, {lanes->br, lanes->hcj, lanes->chi, lanes->s, lanes->scale, lanes->floor,
-                                           lanes->pc, lanes->ha, lanes->h},
+                                           lanes->pc, lanes->ha, h},
                                      padded);
         // the rest as working_point() computes it from h_w (demag.cpp), in lanes
-        detail::working_point_outputs(isa, {lanes->h, lanes->pc, lanes->ha, lanes->br, lanes->chi, lanes->knee_field,
-                                            lanes->b, lanes->j, lanes->km, lanes->loss},
+        detail::working_point_outputs(isa, {h, lanes->pc, lanes->ha, lanes->br, lanes->chi, lanes->knee_field, b, j,
+                                            km, loss},
                                       padded);
-        auto copy = [&](std::span<double> to, const double* from) {
-            if (!to.empty()) std::copy_n(from, count, to.begin() + static_cast<std::ptrdiff_t>(first));
-        };
-        copy(out.working_field_A_m, lanes->h);
-        copy(out.flux_density_T, lanes->b);
-        copy(out.polarization_T, lanes->j);
-        copy(out.knee_margin_A_m, lanes->km);
-        copy(out.irreversible_loss, lanes->loss);
+        if (!whole) {
+            auto copy = [&](std::span<double> to, const double* from) {
+                if (!to.empty()) std::copy_n(from, count, to.begin() + static_cast<std::ptrdiff_t>(first));
+            };
+            copy(out.working_field_A_m, h);
+            copy(out.flux_density_T, b);
+            copy(out.polarization_T, j);
+            copy(out.knee_margin_A_m, km);
+            copy(out.irreversible_loss, loss);
+        }
         if (!out.status.empty()) std::fill_n(out.status.begin() + static_cast<std::ptrdiff_t>(first), count, PointStatus::ok);
     }
 }
