@@ -102,7 +102,8 @@ public:
     static constexpr std::size_t capacity = 256;  // a multiple of detail::kernel_lanes
 
     KernelChunk(const WorkingPointOutputs& out, BatchIsa isa, const Grade& grade, const detail::KneeShape& shape)
-        : out_(out), isa_(isa), grade_(grade), shape_(shape) {}
+        : out_(out), isa_(isa), grade_(grade), shape_(shape), remanence_model_(lanes_of(grade.remanence_model)),
+          coercivity_model_(lanes_of(grade.coercivity_model)) {}
 
     /// Points [first, first + count) all at once into an empty chunk (count ≤ capacity), when
     /// every one is valid and inside the envelope; false (and nothing added) otherwise.
@@ -143,15 +144,14 @@ public:
     void flush() {
         if (size_ == 0) return;
         const std::size_t n = size_;
-        // Br(T) and Hcj(T) as curve_at computes them: the 20 °C value times the model's factor
-        detail::evaluate_factors(grade_.remanence_model, kelvin_, factor_, n);
-        for (std::size_t k = 0; k < n; ++k) br_[k] *= factor_[k];
-        detail::evaluate_factors(grade_.coercivity_model, kelvin_, factor_, n);
-        for (std::size_t k = 0; k < n; ++k) hcj_[k] *= factor_[k];
         // pad to whole vectors with copies of the last point (their results are dropped)
         const std::size_t padded = (n + detail::kernel_lanes - 1) / detail::kernel_lanes * detail::kernel_lanes;
         for (std::size_t k = n; k < padded; ++k)
-            br_[k] = br_[n - 1], hcj_[k] = hcj_[n - 1], pc_[k] = pc_[n - 1], ha_[k] = ha_[n - 1];
+            kelvin_[k] = kelvin_[n - 1], br_[k] = br_[n - 1], hcj_[k] = hcj_[n - 1], pc_[k] = pc_[n - 1],
+            ha_[k] = ha_[n - 1];
+        // Br(T) and Hcj(T) as curve_at computes them: the 20 °C value times the model's factor
+        detail::scale_by_temperature_factors(isa_, remanence_model_, kelvin_, br_, padded);
+        detail::scale_by_temperature_factors(isa_, coercivity_model_, kelvin_, hcj_, padded);
         const double mu_rec = grade_.recoil_permeability.value;
         const detail::KneeConstantLanes constants{br_, hcj_, chi_, s_, scale_, floor_, limited_};
         detail::knee_constants_lanes(isa_, constants, padded, mu_rec, shape_);
@@ -187,12 +187,19 @@ public:
     }
 
 private:
+    static detail::TemperatureFactorLanes lanes_of(const RelativeTemperatureModel& model) {
+        const auto e = detail::model_edges(model);
+        return {model.coefficients.data(), model.coefficients.size(), e.reference_kelvin, e.low, e.high,
+                e.value_low, e.slope_low, e.value_high, e.slope_high, e.minimum};
+    }
+
     const WorkingPointOutputs& out_;
     BatchIsa isa_;
     const Grade& grade_;
     detail::KneeShape shape_;
+    detail::TemperatureFactorLanes remanence_model_, coercivity_model_;
     std::size_t size_ = 0;
-    alignas(64) double kelvin_[capacity], factor_[capacity], br_[capacity], hcj_[capacity], chi_[capacity],
+    alignas(64) double kelvin_[capacity], br_[capacity], hcj_[capacity], chi_[capacity],
         s_[capacity], scale_[capacity], floor_[capacity], pc_[capacity], ha_[capacity], h_[capacity], hk_[capacity],
         b_[capacity], j_[capacity], km_[capacity], loss_[capacity];
     alignas(64) std::int64_t limited_[capacity];

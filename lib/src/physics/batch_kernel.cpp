@@ -95,6 +95,15 @@ void solve_working_fields(BatchIsa isa, const KneeLanes& lanes, std::size_t n) {
     }
 }
 
+void scale_by_temperature_factors(BatchIsa isa, const TemperatureFactorLanes& model, const double* kelvin,
+                                  double* values, std::size_t n) {
+    switch (isa) {
+        case BatchIsa::avx512f: avx512f::scale_by_factors(model, kelvin, values, n); return;
+        case BatchIsa::avx2: avx2::scale_by_factors(model, kelvin, values, n); return;
+        case BatchIsa::sse2: sse2::scale_by_factors(model, kelvin, values, n); return;
+    }
+}
+
 void working_point_outputs(BatchIsa isa, const OutputLanes& lanes, std::size_t n) {
     switch (isa) {
         case BatchIsa::avx512f: avx512f::outputs(lanes, n); return;

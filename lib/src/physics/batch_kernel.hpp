@@ -33,6 +33,21 @@ inline constexpr std::size_t kernel_lanes = 8;
 /// (which the CPU must run: batch_isa() or narrower).
 void solve_working_fields(BatchIsa isa, const KneeLanes& lanes, std::size_t n);
 
+/// A temperature model (temperature_model.hpp) laid out for scale_by_temperature_factors.
+struct TemperatureFactorLanes {
+    const double* coefficients;  ///< the polynomial in T − reference_kelvin, constant term first
+    std::size_t count;           ///< how many
+    double reference_kelvin;     ///< 293.15 K
+    double low, high;            ///< the range the data holds for [K]
+    double value_low, slope_low, value_high, slope_high;  ///< the polynomial and its slope at low and high
+    double minimum;              ///< the floor of the factor
+};
+
+/// values[i] *= the model's factor at kelvin[i] for i in [0, n) (n a multiple of kernel_lanes),
+/// with the kernel for `isa`: detail::evaluate()'s operations in its order, so the same numbers.
+void scale_by_temperature_factors(BatchIsa isa, const TemperatureFactorLanes& model, const double* kelvin,
+                                  double* values, std::size_t n);
+
 /// What working_point() computes from h_w (demag.cpp), per point.
 struct OutputLanes {
     const double* h;           ///< h_w [A/m]

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <type_traits>
 
 #include "physics/polyfit.hpp"
 
@@ -83,32 +82,18 @@ RelativeValue evaluate(const RelativeTemperatureModel& model, double kelvin) {
     return out;
 }
 
-void evaluate_factors(const RelativeTemperatureModel& model, const double* kelvin, double* factor, std::size_t n) {
+ModelEdges model_edges(const RelativeTemperatureModel& model) {
     const auto& c = model.coefficients;
     const double low = model.low.value(), high = model.high.value();
-    // outside [low, high]: the line through the nearer end, as evaluate() computes it
     const double x_low = low - reference_kelvin, x_high = high - reference_kelvin;
-    const double value_low = evaluate_polynomial(c, x_low), slope_low = polynomial_slope(c, x_low);
-    const double value_high = evaluate_polynomial(c, x_high), slope_high = polynomial_slope(c, x_high);
-    // Eight points at a time (loops of a fixed length, which the compiler vectorizes), then the rest.
-    constexpr std::size_t block = 8;
-    auto points = [&](std::size_t first, auto length) {
-        double v[block] = {};
-        // inside: Horner's rule (evaluate_polynomial), one coefficient at a time
-        for (auto it = c.rbegin(); it != c.rend(); ++it) {
-            const double coefficient = *it;
-            for (std::size_t i = 0; i < length; ++i) v[i] = v[i] * (kelvin[first + i] - reference_kelvin) + coefficient;
-        }
-        for (std::size_t i = 0; i < length; ++i) {
-            const double k = kelvin[first + i];
-            const double outside = k < low ? value_low + slope_low * (k - low) : value_high + slope_high * (k - high);
-            const double f = k < low || k > high ? outside : v[i];
-            factor[first + i] = f >= minimum_factor ? f : minimum_factor;
-        }
-    };
-    std::size_t first = 0;
-    for (; first + block <= n; first += block) points(first, std::integral_constant<std::size_t, block>{});
-    if (first < n) points(first, n - first);
+    return {reference_kelvin,
+            low,
+            high,
+            evaluate_polynomial(c, x_low),
+            polynomial_slope(c, x_low),
+            evaluate_polynomial(c, x_high),
+            polynomial_slope(c, x_high),
+            minimum_factor};
 }
 
 }  // namespace magsel::detail
