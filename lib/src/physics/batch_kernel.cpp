@@ -1,8 +1,9 @@
 // The batch kernel (batch_kernel.hpp): one body (batch_kernel_lanes.inc), written with GCC's
 // vector extensions, compiled three times, for AVX-512F (8 lanes), AVX2
 // (4 lanes) and baseline x86-64 (SSE2, 2 lanes). Exponentials and logarithms come from glibc's
-// libmvec (the vector-function ABI variants _ZGV{b,d,e}N{2,4,8}v_{exp,log,expm1,log1p}). The same
-// file also computes the knee model's constants per curve in lanes (knee_constants_lanes).
+// libmvec (the vector-function ABI variants _ZGV{b,d,e}N{2,4,8}v_{exp,log,expm1,log1p}). Besides
+// the working-point solve, the same lanes compute the temperature factors, the knee model's
+// constants per curve and the outputs from h_w (batch_kernel.hpp).
 //
 // The arithmetic is the scalar path's, operation for operation and in the same order (this
 // file is compiled with -ffp-contract=off: no fused multiply-adds, which the scalar path built

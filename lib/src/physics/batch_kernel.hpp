@@ -2,7 +2,8 @@
 // SIMD lanes: the same steps, comparisons and stopping rules as working_point() (demag.cpp) and
 // safe_halley (root_finding.hpp), one lane per point; a lane that has converged freezes while the
 // others iterate. Compiled for AVX-512F, AVX2 and baseline x86-64 (SSE2) in one binary; the
-// widest the CPU runs is chosen at run time (batch_isa() in magsel/batch.hpp).
+// widest the CPU runs is chosen at run time (batch_isa() in magsel/batch.hpp). The temperature
+// factors, the curve constants and the outputs from h_w run in the same lanes.
 #pragma once
 
 #include <cstddef>
