@@ -3,8 +3,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "magsel/batch.hpp"
@@ -226,4 +228,48 @@ TEST_CASE("batch 20 degC overrides build the model curve from the given Br and H
     const DemagCurve curve(1.40 * f.remanence * units::tesla, 1700e3 * f.intrinsic_coercivity * units::ampere_per_metre,
                            g.recoil_permeability.value, g.squareness.value);
     CHECK(close(loss[0], working_point(curve, LoadLine{2.0, 250e3 * units::ampere_per_metre}).irreversible_loss));
+}
+
+TEST_CASE("every kernel this CPU runs gives the scalar curve constants, Newton steps of the sharpness solve included",
+          "[batch]") {
+    // Squareness 0.2-0.99 and Br/Hcj from ferrite to high-coercivity NdFeB: the sharpness solve
+    // takes its ends, its asymptote shortcut and Newton steps (some lanes of a vector iterate,
+    // others not); the knee-limited corner too.
+    std::vector<double> br_in, hcj_in;
+    for (double br : {0.2, 0.4, 1.0, 1.4})
+        for (double hcj : {150e3, 300e3, 900e3, 1600e3, 2600e3}) br_in.push_back(br), hcj_in.push_back(hcj);
+    while (br_in.size() % detail::kernel_lanes != 0) br_in.push_back(br_in.back()), hcj_in.push_back(hcj_in.back());
+    const std::size_t n = br_in.size();
+    double worst = 0.0;
+    std::size_t bit_equal = 0, compared = 0;
+    for (auto isa : {BatchIsa::sse2, BatchIsa::avx2, BatchIsa::avx512f}) {
+        if (isa > batch_isa()) continue;
+        for (double q : {0.2, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99})
+            for (double mu_rec : {1.0, 1.05, 1.3}) {
+                const auto shape = detail::knee_shape(q);
+                std::vector<double> br = br_in, hcj = hcj_in, chi(n), s(n), scale(n), floor(n);
+                std::vector<std::int64_t> limited(n);
+                const detail::KneeConstantLanes lanes{br.data(), hcj.data(), chi.data(), s.data(),
+                                                      scale.data(), floor.data(), limited.data()};
+                detail::knee_constants_lanes(isa, lanes, n, mu_rec, shape);
+                for (std::size_t i = 0; i < n; ++i) {
+                    const auto c = detail::knee_constants(br_in[i], hcj_in[i], mu_rec, shape);
+                    INFO(to_string(isa) << ": Br " << br_in[i] << ", Hcj " << hcj_in[i] << ", q " << q << ", mu_rec "
+                                        << mu_rec);
+                    CHECK(br[i] == c.br);
+                    CHECK(hcj[i] == c.hcj);
+                    CHECK(chi[i] == c.chi);
+                    CHECK((limited[i] != 0) == c.knee_limited);
+                    for (auto [batch, scalar] : {std::pair{s[i], c.s}, std::pair{scale[i], c.knee_scale},
+                                                 std::pair{floor[i], c.knee_floor}}) {
+                        CHECK(close(batch, scalar));
+                        worst = std::max(worst, std::abs(batch - scalar) / std::abs(scalar));
+                        bit_equal += batch == scalar;
+                        ++compared;
+                    }
+                }
+            }
+    }
+    std::printf("batch vs scalar, curve constants: %zu of %zu values bit-equal; largest relative difference %.2g\n",
+                bit_equal, compared, worst);
 }

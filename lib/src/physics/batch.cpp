@@ -1,7 +1,7 @@
 // The batch working-point API (magsel/batch.hpp). Model curves go through the SIMD kernel
-// (batch_kernel.hpp) in chunks: each point's curve constants (knee_model.hpp; computed once per
-// distinct temperature and 20 °C values in a row) and load are laid out as structures of arrays,
-// the kernel solves for h_w lane by lane, and the rest (B, J, knee margin, loss) follows as in
+// (batch_kernel.hpp) in chunks: each point's temperature, 20 °C Br and Hcj and load are laid out
+// as structures of arrays; the temperature factors follow in loops over the chunk, the curve
+// constants (knee_model.hpp) and h_w in SIMD lanes, and the rest (B, J, knee margin, loss) as in
 // working_point(). Measured curves take the scalar path.
 #include "magsel/batch.hpp"
 
@@ -18,6 +18,7 @@
 #include "magsel/error.hpp"
 #include "physics/batch_kernel.hpp"
 #include "physics/knee_model.hpp"
+#include "physics/temperature_model.hpp"
 
 namespace magsel {
 namespace {
@@ -41,6 +42,18 @@ void check_length(std::size_t size, std::size_t n, bool optional, const char* wh
 }
 
 double at(std::span<const double> s, std::size_t i) { return s.size() == 1 ? s[0] : s[i]; }
+
+/// Values [first, first + count) of a broadcast input into dst (`fallback` for an absent one).
+void gather(std::span<const double> s, std::size_t first, std::size_t count, double fallback, double* dst) {
+    if (s.size() > 1) std::copy_n(s.begin() + static_cast<std::ptrdiff_t>(first), count, dst);
+    else std::fill_n(dst, count, s.empty() ? fallback : s[0]);
+}
+
+/// Where a grade's answers hold (envelope.hpp's contains(), is_extrapolated() in thermal.cpp) [K].
+struct TemperatureBounds {
+    double envelope_low, envelope_high;  ///< inside: !(T < low) && T < high
+    double data_low, data_high;          ///< extrapolated: T < low || T > high
+};
 
 void store(const WorkingPointOutputs& out, std::size_t i, const WorkingPoint& w, PointStatus status) {
     if (!out.working_field_A_m.empty()) out.working_field_A_m[i] = w.working_field.value();
@@ -80,19 +93,48 @@ LoadLine load_at(std::span<const double> pc, std::span<const double> ha, std::si
     return LoadLine{p, h * units::ampere_per_metre};
 }
 
-/// Points on model curves waiting for the kernel: at most `capacity` lanes as structures of
-/// arrays, each with where its results go.
+/// Points on model curves waiting for the kernel: at most `capacity` points as structures of
+/// arrays (temperature, 20 °C Br and Hcj, load), each with where its results go. A flush
+/// computes the chunk's temperature factors, each point's curve constants (in lanes:
+/// detail::knee_constants_lanes) and working field (detail::solve_working_fields), then the rest.
 class KernelChunk {
 public:
     static constexpr std::size_t capacity = 256;  // a multiple of detail::kernel_lanes
 
-    KernelChunk(const WorkingPointOutputs& out, BatchIsa isa) : out_(out), isa_(isa) {}
+    KernelChunk(const WorkingPointOutputs& out, BatchIsa isa, const Grade& grade, const detail::KneeShape& shape)
+        : out_(out), isa_(isa), grade_(grade), shape_(shape), remanence_model_(lanes_of(grade.remanence_model)),
+          coercivity_model_(lanes_of(grade.coercivity_model)) {}
 
-    void add(std::size_t index, const detail::KneeConstants& c, double knee_field, double pc, double ha,
-             PointStatus status) {
+    /// Points [first, first + count) all at once into an empty chunk (count ≤ capacity), when
+    /// every one is valid and inside the envelope; false (and nothing added) otherwise.
+    bool add_range(const WorkingPointInputs& in, std::size_t first, std::size_t count, double br20, double hcj20,
+                   const TemperatureBounds& bounds, BatchSummary& summary) {
+        gather(in.temperature_K, first, count, 0.0, kelvin_);
+        gather(in.permeance_coefficient, first, count, 0.0, pc_);
+        gather(in.opposing_field_A_m, first, count, 0.0, ha_);
+        bool fits = true;
+        std::size_t extrapolated = 0;
+        for (std::size_t k = 0; k < count; ++k) {
+            const double t = kelvin_[k], p = pc_[k], h = ha_[k];
+            fits &= t > 0.0 && t < inf && p > 0.0 && p < inf && h >= 0.0 && h < inf && !(t < bounds.envelope_low) &&
+                    t < bounds.envelope_high;
+            const bool e = t < bounds.data_low || t > bounds.data_high;
+            extrapolated += e;
+            status_[k] = e ? PointStatus::extrapolated : PointStatus::ok;
+            index_[k] = first + k;
+        }
+        if (!fits) return false;
+        gather(in.remanence_20_T, first, count, br20, br_);
+        gather(in.intrinsic_coercivity_20_A_m, first, count, hcj20, hcj_);
+        summary.extrapolated += extrapolated;
+        size_ = count;
+        flush();
+        return true;
+    }
+
+    void add(std::size_t index, double kelvin, double br20, double hcj20, double pc, double ha, PointStatus status) {
         const std::size_t k = size_++;
-        br_[k] = c.br, hcj_[k] = c.hcj, chi_[k] = c.chi, s_[k] = c.s, scale_[k] = c.knee_scale;
-        floor_[k] = c.knee_floor, pc_[k] = pc, ha_[k] = ha, hk_[k] = knee_field;
+        kelvin_[k] = kelvin, br_[k] = br20, hcj_[k] = hcj20, pc_[k] = pc, ha_[k] = ha;
         index_[k] = index;
         status_[k] = status;
         if (size_ == capacity) flush();
@@ -101,41 +143,66 @@ public:
     /// Solve what is waiting and write the results.
     void flush() {
         if (size_ == 0) return;
+        const std::size_t n = size_;
         // pad to whole vectors with copies of the last point (their results are dropped)
-        std::size_t padded = (size_ + detail::kernel_lanes - 1) / detail::kernel_lanes * detail::kernel_lanes;
-        for (std::size_t k = size_; k < padded; ++k) {
-            br_[k] = br_[size_ - 1], hcj_[k] = hcj_[size_ - 1], chi_[k] = chi_[size_ - 1], s_[k] = s_[size_ - 1];
-            scale_[k] = scale_[size_ - 1], floor_[k] = floor_[size_ - 1], pc_[k] = pc_[size_ - 1];
-            ha_[k] = ha_[size_ - 1];
-        }
+        const std::size_t padded = (n + detail::kernel_lanes - 1) / detail::kernel_lanes * detail::kernel_lanes;
+        for (std::size_t k = n; k < padded; ++k)
+            kelvin_[k] = kelvin_[n - 1], br_[k] = br_[n - 1], hcj_[k] = hcj_[n - 1], pc_[k] = pc_[n - 1],
+            ha_[k] = ha_[n - 1];
+        // Br(T) and Hcj(T) as curve_at computes them: the 20 °C value times the model's factor
+        detail::scale_by_temperature_factors(isa_, remanence_model_, kelvin_, br_, padded);
+        detail::scale_by_temperature_factors(isa_, coercivity_model_, kelvin_, hcj_, padded);
+        const double mu_rec = grade_.recoil_permeability.value;
+        const detail::KneeConstantLanes constants{br_, hcj_, chi_, s_, scale_, floor_, limited_};
+        detail::knee_constants_lanes(isa_, constants, padded, mu_rec, shape_);
         detail::solve_working_fields(isa_, {br_, hcj_, chi_, s_, scale_, floor_, pc_, ha_, h_}, padded);
-        // the rest as working_point() computes it from h_w (demag.cpp)
-        constexpr double mu0 = units::mu0;
-        for (std::size_t k = 0; k < size_; ++k) {
-            const std::size_t i = index_[k];
-            const double h = h_[k], br = br_[k];
-            const double b = mu0 * pc_[k] * (h - ha_[k]);
-            const double j = b + mu0 * h;
-            if (!out_.working_field_A_m.empty()) out_.working_field_A_m[i] = h;
-            if (!out_.flux_density_T.empty()) out_.flux_density_T[i] = b;
-            if (!out_.polarization_T.empty()) out_.polarization_T[i] = j;
-            if (!out_.knee_margin_A_m.empty()) out_.knee_margin_A_m[i] = hk_[k] - h;
-            if (!out_.irreversible_loss.empty()) {
-                const bool reversed = j <= -br * (1.0 - 1e-12);
-                const double recoil = reversed ? 0.0 : j + chi_[k] * h;
-                out_.irreversible_loss[i] = std::clamp(1.0 - recoil / br, 0.0, 1.0);
+        // Hk only when the knee margin is wanted (a root solve where the knee is limited), once
+        // per run of equal curves
+        if (out_.knee_margin_A_m.empty()) {
+            std::fill_n(hk_, padded, nan);
+        } else {
+            for (std::size_t k = 0; k < n; ++k) {
+                if (k > 0 && br_[k] == br_[k - 1] && hcj_[k] == hcj_[k - 1]) {
+                    hk_[k] = hk_[k - 1];
+                    continue;
+                }
+                hk_[k] = detail::knee_field(detail::knee_constants_of(constants, k, mu_rec, shape_));
             }
-            if (!out_.status.empty()) out_.status[i] = status_[k];
+            std::fill(hk_ + n, hk_ + padded, hk_[n - 1]);
         }
+        // the rest as working_point() computes it from h_w (demag.cpp), in lanes
+        detail::working_point_outputs(isa_, {h_, pc_, ha_, br_, chi_, hk_, b_, j_, km_, loss_}, padded);
+        auto scatter = [&](std::span<double> to, const double* from) {
+            if (!to.empty())
+                for (std::size_t k = 0; k < n; ++k) to[index_[k]] = from[k];
+        };
+        scatter(out_.working_field_A_m, h_);
+        scatter(out_.flux_density_T, b_);
+        scatter(out_.polarization_T, j_);
+        scatter(out_.knee_margin_A_m, km_);
+        scatter(out_.irreversible_loss, loss_);
+        if (!out_.status.empty())
+            for (std::size_t k = 0; k < n; ++k) out_.status[index_[k]] = status_[k];
         size_ = 0;
     }
 
 private:
+    static detail::TemperatureFactorLanes lanes_of(const RelativeTemperatureModel& model) {
+        const auto e = detail::model_edges(model);
+        return {model.coefficients.data(), model.coefficients.size(), e.reference_kelvin, e.low, e.high,
+                e.value_low, e.slope_low, e.value_high, e.slope_high, e.minimum};
+    }
+
     const WorkingPointOutputs& out_;
     BatchIsa isa_;
+    const Grade& grade_;
+    detail::KneeShape shape_;
+    detail::TemperatureFactorLanes remanence_model_, coercivity_model_;
     std::size_t size_ = 0;
-    alignas(64) double br_[capacity], hcj_[capacity], chi_[capacity], s_[capacity], scale_[capacity],
-        floor_[capacity], pc_[capacity], ha_[capacity], h_[capacity], hk_[capacity];
+    alignas(64) double kelvin_[capacity], br_[capacity], hcj_[capacity], chi_[capacity],
+        s_[capacity], scale_[capacity], floor_[capacity], pc_[capacity], ha_[capacity], h_[capacity], hk_[capacity],
+        b_[capacity], j_[capacity], km_[capacity], loss_[capacity];
+    alignas(64) std::int64_t limited_[capacity];
     std::size_t index_[capacity];
     PointStatus status_[capacity];
 };
@@ -180,61 +247,65 @@ BatchSummary working_points(const Grade& grade, const WorkingPointInputs& in, co
     check_length(in.intrinsic_coercivity_20_A_m.size(), n, true, "the 20 °C intrinsic-coercivity array");
     check_outputs(out, n);
     const bool overridden = !in.remanence_20_T.empty() || !in.intrinsic_coercivity_20_A_m.empty();
-    const bool wants_knee = !out.knee_margin_A_m.empty();
     const auto envelope = temperature_envelope(grade);
     const auto rated = rated_anchors(grade, basis);
-    const auto shape = detail::knee_shape(grade.squareness.value);
     BatchSummary summary;
     summary.points = n;
-    // What the previous point's temperature gave (points in a row often share it).
+    // The validity envelope and the temperature data's range as bounds: two comparisons each per point.
+    TemperatureBounds bounds;
+    bounds.envelope_low = envelope.low ? envelope.low->value() : -inf;
+    bounds.envelope_high = envelope.high ? envelope.high->value() : inf;
+    bounds.data_low = std::max(grade.remanence_model.low.value(), grade.coercivity_model.low.value());
+    bounds.data_high = std::min(grade.remanence_model.high.value(), grade.coercivity_model.high.value());
+    // Measured curves: looked up when the temperature changes (points in a row often share it).
+    const bool may_be_measured = !overridden && !grade.measured_curves.empty();
     double last_kelvin = nan;
-    bool inside = false, extrapolated = false;
     const MeasuredCurve* measured = nullptr;
-    TemperatureFactors factors;
     std::optional<DemagCurve> measured_curve;
-    // The previous model curve's constants and Hk, and the Br and Hcj they came from.
-    double last_br = nan, last_hcj = nan;
-    detail::KneeConstants constants;
-    double knee_field = nan;
-    auto chunk = std::make_unique<KernelChunk>(out, batch_isa());
-    for (std::size_t i = 0; i < n; ++i) {
-        const double kelvin = at(in.temperature_K, i);
-        if (!(kelvin > 0.0) || !std::isfinite(kelvin))
-            throw UsageError(fmt::format("point {}: the temperature must be above 0 K, not {:g} K", i, kelvin));
-        const auto load = load_at(in.permeance_coefficient, in.opposing_field_A_m, i);
-        if (kelvin != last_kelvin) {
-            const auto t = units::kelvin_point(kelvin);
-            last_kelvin = kelvin;
-            inside = envelope.contains(t);
-            extrapolated = is_extrapolated(grade, t);
-            measured = overridden ? nullptr : measured_curve_at(grade, t, basis);
-            if (measured) measured_curve = curve_at(grade, t, basis);
-            factors = temperature_factors(grade, t);
-        }
-        if (!inside) {
-            store_outside(out, i);
-            ++summary.outside_envelope;
+    auto chunk = std::make_unique<KernelChunk>(out, batch_isa(), grade, detail::knee_shape(grade.squareness.value));
+    const bool broadcast_pc = in.permeance_coefficient.size() == 1, broadcast_ha = in.opposing_field_A_m.size() == 1;
+    const double br20_rated = rated.remanence.value(), hcj20_rated = rated.intrinsic_coercivity.value();
+    // A chunk at a time where every point is valid, inside the envelope and on the model;
+    // point by point (below) for a chunk with any other point.
+    for (std::size_t first = 0; first < n; first += KernelChunk::capacity) {
+        const std::size_t count = std::min(KernelChunk::capacity, n - first);
+        if (!may_be_measured && chunk->add_range(in, first, count, br20_rated, hcj20_rated, bounds, summary))
             continue;
+        for (std::size_t i = first; i < first + count; ++i) {
+            const double kelvin = at(in.temperature_K, i);
+            if (!(kelvin > 0.0 && kelvin < inf))
+                throw UsageError(fmt::format("point {}: the temperature must be above 0 K, not {:g} K", i, kelvin));
+            const double pc = broadcast_pc ? in.permeance_coefficient[0] : in.permeance_coefficient[i];
+            const double ha = broadcast_ha ? in.opposing_field_A_m[0] : in.opposing_field_A_m[i];
+            if (!(pc > 0.0 && pc < inf && ha >= 0.0 && ha < inf))
+                load_at(in.permeance_coefficient, in.opposing_field_A_m, i);  // throws, naming the point
+            if (may_be_measured && kelvin != last_kelvin) {
+                const auto t = units::kelvin_point(kelvin);
+                last_kelvin = kelvin;
+                measured = measured_curve_at(grade, t, basis);
+                if (measured) measured_curve = curve_at(grade, t, basis);
+            }
+            const bool inside = !(kelvin < bounds.envelope_low) && kelvin < bounds.envelope_high;
+            const bool extrapolated = kelvin < bounds.data_low || kelvin > bounds.data_high;
+            if (!inside) {
+                store_outside(out, i);
+                ++summary.outside_envelope;
+                continue;
+            }
+            summary.extrapolated += extrapolated;
+            const auto status = extrapolated ? PointStatus::extrapolated : PointStatus::ok;
+            if (measured) {
+                const auto load = load_at(in.permeance_coefficient, in.opposing_field_A_m, i);
+                store(out, i, working_point(*measured_curve, load), status);
+                continue;
+            }
+            const double br20 = in.remanence_20_T.empty() ? br20_rated : at(in.remanence_20_T, i);
+            const double hcj20 =
+                in.intrinsic_coercivity_20_A_m.empty() ? hcj20_rated : at(in.intrinsic_coercivity_20_A_m, i);
+            chunk->add(i, kelvin, br20, hcj20, pc, ha, status);
         }
-        summary.extrapolated += extrapolated;
-        const auto status = extrapolated ? PointStatus::extrapolated : PointStatus::ok;
-        if (measured) {
-            store(out, i, working_point(*measured_curve, load), status);
-            continue;
-        }
-        // Br(T) and Hcj(T) as curve_at computes them: the 20 °C value times the model's factor.
-        const double br20 = in.remanence_20_T.empty() ? rated.remanence.value() : at(in.remanence_20_T, i);
-        const double hcj20 = in.intrinsic_coercivity_20_A_m.empty() ? rated.intrinsic_coercivity.value()
-                                                                    : at(in.intrinsic_coercivity_20_A_m, i);
-        const double br = br20 * factors.remanence, hcj = hcj20 * factors.intrinsic_coercivity;
-        if (br != last_br || hcj != last_hcj) {
-            constants = detail::knee_constants(br, hcj, grade.recoil_permeability.value, shape);
-            knee_field = wants_knee ? detail::knee_field(constants) : nan;
-            last_br = br, last_hcj = hcj;
-        }
-        chunk->add(i, constants, knee_field, load.permeance_coefficient, load.opposing_field.value(), status);
+        chunk->flush();  // before the next chunk's points: add_range needs an empty chunk
     }
-    chunk->flush();
     return summary;
 }
 
@@ -254,7 +325,8 @@ void working_points(const DemagCurve& curve, std::span<const double> permeance_c
     constexpr std::size_t capacity = KernelChunk::capacity;
     struct Lanes {
         alignas(64) double br[capacity], hcj[capacity], chi[capacity], s[capacity], scale[capacity],
-            floor[capacity], pc[capacity], ha[capacity], h[capacity];
+            floor[capacity], pc[capacity], ha[capacity], h[capacity], knee_field[capacity], b[capacity],
+            j[capacity], km[capacity], loss[capacity];
     };
     auto lanes = std::make_unique<Lanes>();
     std::fill_n(lanes->br, capacity, curve.remanence().value());
@@ -263,45 +335,49 @@ void working_points(const DemagCurve& curve, std::span<const double> permeance_c
     std::fill_n(lanes->s, capacity, curve.knee_sharpness_si());
     std::fill_n(lanes->scale, capacity, curve.knee_scale_si());
     std::fill_n(lanes->floor, capacity, curve.knee_floor());
-    const double br = curve.remanence().value(), chi = curve.recoil_slope_si();
-    const double knee_field = curve.knee_field().value();
+    std::fill_n(lanes->knee_field, capacity, curve.knee_field().value());
     const BatchIsa isa = batch_isa();
-    const bool broadcast_pc = permeance_coefficient.size() == 1, broadcast_ha = opposing_field_A_m.size() == 1;
     for (std::size_t first = 0; first < n; first += capacity) {
         const std::size_t count = std::min(capacity, n - first);
+        gather(permeance_coefficient, first, count, 0.0, lanes->pc);
+        gather(opposing_field_A_m, first, count, 0.0, lanes->ha);
         bool valid = true;
         for (std::size_t k = 0; k < count; ++k) {
-            const double p = broadcast_pc ? permeance_coefficient[0] : permeance_coefficient[first + k];
-            const double h = broadcast_ha ? opposing_field_A_m[0] : opposing_field_A_m[first + k];
-            valid &= p > 0.0 && p < inf && h >= 0.0 && h < inf;
-            lanes->pc[k] = p;
-            lanes->ha[k] = h;
+            const double p = lanes->pc[k], h = lanes->ha[k];
+            valid &= (p > 0.0) & (p < inf) & (h >= 0.0) & (h < inf);
         }
         if (!valid)  // name the first bad point
             for (std::size_t k = 0; k < count; ++k) load_at(permeance_coefficient, opposing_field_A_m, first + k);
         const std::size_t padded = (count + detail::kernel_lanes - 1) / detail::kernel_lanes * detail::kernel_lanes;
         for (std::size_t k = count; k < padded; ++k) lanes->pc[k] = lanes->pc[count - 1], lanes->ha[k] = lanes->ha[count - 1];
+        // A whole chunk's results go straight to the wanted outputs; a partial one's through
+        // the lanes' own arrays.
+        const bool whole = count == padded;
+        auto target = [&](std::span<double> to, double* own) {
+            return whole && !to.empty() ? to.data() + first : own;
+        };
+        double* h = target(out.working_field_A_m, lanes->h);
+        double* b = target(out.flux_density_T, lanes->b);
+        double* j = target(out.polarization_T, lanes->j);
+        double* km = target(out.knee_margin_A_m, lanes->km);
+        double* loss = target(out.irreversible_loss, lanes->loss);
         detail::solve_working_fields(isa, {lanes->br, lanes->hcj, lanes->chi, lanes->s, lanes->scale, lanes->floor,
-                                           lanes->pc, lanes->ha, lanes->h},
+                                           lanes->pc, lanes->ha, h},
                                      padded);
-        // the rest as working_point() computes it from h_w (demag.cpp)
-        constexpr double mu0 = units::mu0;
-        const double* hw = lanes->h;
-        const double* pc = lanes->pc;
-        const double* ha = lanes->ha;
-        if (!out.working_field_A_m.empty()) std::copy_n(hw, count, out.working_field_A_m.begin() + static_cast<std::ptrdiff_t>(first));
-        if (!out.flux_density_T.empty())
-            for (std::size_t k = 0; k < count; ++k) out.flux_density_T[first + k] = mu0 * pc[k] * (hw[k] - ha[k]);
-        if (!out.polarization_T.empty())
-            for (std::size_t k = 0; k < count; ++k) out.polarization_T[first + k] = mu0 * pc[k] * (hw[k] - ha[k]) + mu0 * hw[k];
-        if (!out.knee_margin_A_m.empty())
-            for (std::size_t k = 0; k < count; ++k) out.knee_margin_A_m[first + k] = knee_field - hw[k];
-        if (!out.irreversible_loss.empty())
-            for (std::size_t k = 0; k < count; ++k) {
-                const double j = mu0 * pc[k] * (hw[k] - ha[k]) + mu0 * hw[k];
-                const double recoil = j <= -br * (1.0 - 1e-12) ? 0.0 : j + chi * hw[k];
-                out.irreversible_loss[first + k] = std::clamp(1.0 - recoil / br, 0.0, 1.0);
-            }
+        // the rest as working_point() computes it from h_w (demag.cpp), in lanes
+        detail::working_point_outputs(isa, {h, lanes->pc, lanes->ha, lanes->br, lanes->chi, lanes->knee_field, b, j,
+                                            km, loss},
+                                      padded);
+        if (!whole) {
+            auto copy = [&](std::span<double> to, const double* from) {
+                if (!to.empty()) std::copy_n(from, count, to.begin() + static_cast<std::ptrdiff_t>(first));
+            };
+            copy(out.working_field_A_m, h);
+            copy(out.flux_density_T, b);
+            copy(out.polarization_T, j);
+            copy(out.knee_margin_A_m, km);
+            copy(out.irreversible_loss, loss);
+        }
         if (!out.status.empty()) std::fill_n(out.status.begin() + static_cast<std::ptrdiff_t>(first), count, PointStatus::ok);
     }
 }

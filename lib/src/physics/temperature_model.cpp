@@ -82,4 +82,18 @@ RelativeValue evaluate(const RelativeTemperatureModel& model, double kelvin) {
     return out;
 }
 
+ModelEdges model_edges(const RelativeTemperatureModel& model) {
+    const auto& c = model.coefficients;
+    const double low = model.low.value(), high = model.high.value();
+    const double x_low = low - reference_kelvin, x_high = high - reference_kelvin;
+    return {reference_kelvin,
+            low,
+            high,
+            evaluate_polynomial(c, x_low),
+            polynomial_slope(c, x_low),
+            evaluate_polynomial(c, x_high),
+            polynomial_slope(c, x_high),
+            minimum_factor};
+}
+
 }  // namespace magsel::detail

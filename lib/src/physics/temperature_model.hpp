@@ -41,5 +41,12 @@ struct RelativeValue {
 /// Evaluate; outside [low, high] continue linearly with the slope at the nearer end.
 /// The factor is held at ≥ 0.01 (a property gone to zero is beyond this model).
 RelativeValue evaluate(const RelativeTemperatureModel& model, double kelvin);
+/// What evaluate() needs beyond the temperature, for evaluating many temperatures at once
+/// (the batch kernel's scale_by_temperature_factors): the range, the values and slopes at its
+/// ends (evaluate() computes the same numbers the same way), the reference and the floor.
+struct ModelEdges {
+    double reference_kelvin, low, high, value_low, slope_low, value_high, slope_high, minimum;
+};
+ModelEdges model_edges(const RelativeTemperatureModel& model);
 
 }  // namespace magsel::detail

@@ -5,7 +5,9 @@
 #include <atomic>
 #include <cmath>
 #include <exception>
+#include <memory>
 #include <mutex>
+#include <span>
 #include <thread>
 
 #include <fmt/format.h>
@@ -76,7 +78,13 @@ BlockResult run_block(const Model& m, std::size_t block, std::size_t count) {
     const MonteCarloSpec& s = *m.spec;
     // The block's samples, drawn in the order of the random stream (Br, Hcj, temperature error,
     // field per sample), then each critical point for all of them in one batch call.
-    std::vector<double> br20(count), hcj20(count), dt(count), field(count);
+    // Buffers without zero-filling: every element is written before it is read.
+    auto buffer = std::make_unique_for_overwrite<double[]>(8 * count);
+    const std::span<double> br20(buffer.get(), count), hcj20(br20.end(), count), dt(hcj20.end(), count),
+        field(dt.end(), count), loss(field.end(), count), kelvin(loss.end(), count), opposing(kelvin.end(), count),
+        point_loss(opposing.end(), count);
+    auto status_buffer = std::make_unique_for_overwrite<PointStatus[]>(count);
+    const std::span<PointStatus> status(status_buffer.get(), count);
     for (std::size_t i = 0; i < count; ++i) {
         br20[i] = draw(m.br, s.distribution, random);
         hcj20[i] = draw(m.hcj, s.distribution, random);
@@ -84,8 +92,7 @@ BlockResult run_block(const Model& m, std::size_t block, std::size_t count) {
         const double field_sd = s.field_sd.value() + s.field_relative_sd * m.field;
         field[i] = std::max(0.0, m.field + field_sd * random.normal());
     }
-    std::vector<double> loss(count, 0.0), kelvin(count), opposing(count), point_loss(count);
-    std::vector<PointStatus> status(count);
+    std::fill(loss.begin(), loss.end(), 0.0);
     const double pc[] = {m.pc};
     for (const auto& p : m.points) {
         for (std::size_t i = 0; i < count; ++i) {
