@@ -30,6 +30,7 @@ CostBreakdown cost_per_kg(const Grade& grade, const PriceTable& prices) {
         b.processing = family->processing;
     }
     double material = 0.0;
+    b.lines.reserve(grade.composition->elements.size());
     for (const auto& e : grade.composition->elements) {
         CostLine line{e.element, e.fraction, std::nullopt, 0.0 * units::usd_per_kilogram};
         const MaterialPrice* p = price_for_element(prices, e.element);

@@ -110,6 +110,10 @@ std::optional<Alternative> alternative(const MatchResult& m, const Requirement& 
 MatchResult match(const Catalogue& catalogue, const Requirement& r, const PriceTable& prices, const SupplyData& supply) {
     MatchResult result;
     const auto load = load_case(r);
+    // room for every grade in both lists: an Evaluation is large, and growing a vector of them
+    // was an eighth of `match` on a 2,640-grade catalogue
+    result.candidates.reserve(catalogue.grades().size());
+    result.rejected.reserve(catalogue.grades().size());
     for (const auto& g : catalogue.grades()) {
         auto e = evaluate(g, r, prices, supply, true);
         if (e.passes) {
