@@ -21,29 +21,19 @@ std::string grade_heading(const GradeCost& r) {
                        r.cost.market, r.cost.price_date.empty() ? "undated" : r.cost.price_date);
 }
 
-Table lines_table(const GradeCost& r, TableFormat format) {
+Table lines_table(const GradeCost& r) {
     Table t;
     t.header = {"element", "wt %", "USD/kg el.", "date", "USD/kg", "source"};
     t.right_align = {false, true, true, false, true, false};
     for (const auto& l : r.cost.lines)
         t.rows.push_back({l.element, fixed(l.fraction * 100.0, 2),
                           l.price ? fixed(l.price->per_kg.value(), 1) + (l.price->scenario.empty() ? "" : "*") +
-                                        (l.price->fallback.empty() || format == TableFormat::csv ? "" : "†")
+                                        (l.price->fallback.empty() ? "" : "†")
                                   : "-",
                           l.price ? l.price->date : "", fixed(l.contribution.value(), 2), short_source(l)});
     t.rows.push_back({fmt::format("× yield {:.2f}", r.cost.yield), "", "", "", "(in lines)", ""});
     t.rows.push_back({"processing", "", "", "", fixed(r.cost.processing.value(), 2), ""});
     t.rows.push_back({"total", "", "", r.cost.price_date, fixed(r.cost.total.value(), 2), ""});
-    if (format == TableFormat::csv) {  // each row names its market
-        t.header.push_back("market");
-        t.right_align.push_back(false);
-        for (std::size_t k = 0; k < t.rows.size(); ++k) {
-            const bool line = k < r.cost.lines.size(), total = k + 1 == t.rows.size();
-            t.rows[k].push_back(line && r.cost.lines[k].price ? r.cost.lines[k].price->market
-                                : total                        ? r.cost.market
-                                                               : "");
-        }
-    }
     return t;
 }
 
@@ -117,6 +107,34 @@ Json cost_json(const GradeCost& r, const PriceTable& prices) {
             {"warnings", r.cost.warnings}};
 }
 
+namespace {
+/// One cost line of one grade: a CSV row that stands alone (tidy data).
+struct GradeLine {
+    const GradeCost* grade;
+    const CostLine* line;
+};
+
+/// CSV: one row per grade and element, the header row the JSON keys; the grade's yield,
+/// processing cost and total on every row of it.
+std::string costs_csv(const std::vector<GradeCost>& rows) {
+    std::vector<std::string> keys{"grade"};
+    for (const auto& f : cost_line_schema()) keys.push_back(f.key);
+    for (const char* k : {"yield", "processing_usd_per_kg", "cost_per_kg"}) keys.emplace_back(k);
+    Table t;
+    t.header = keys;
+    for (const auto& r : rows)
+        for (const auto& l : r.cost.lines) {
+            std::vector<std::string> row{r.grade->name};
+            for (const auto& f : cost_line_schema()) row.push_back(csv_text(f.value(l)));
+            row.push_back(csv_text(Value(r.cost.yield)));
+            row.push_back(csv_text(Value(r.cost.processing.value())));
+            row.push_back(csv_text(Value(r.cost.total.value())));
+            t.rows.push_back(std::move(row));
+        }
+    return render(t, TableFormat::csv);
+}
+}  // namespace
+
 Json costs_json(const std::vector<GradeCost>& rows, const PriceTable& prices) {
     auto out = Json::array();
     for (const auto& r : rows) out.push_back(cost_json(r, prices));
@@ -125,14 +143,10 @@ Json costs_json(const std::vector<GradeCost>& rows, const PriceTable& prices) {
 
 std::string costs_text(const std::vector<GradeCost>& rows, const PriceTable& prices, const std::vector<std::string>& edits,
                        TableFormat format) {
+    if (format == TableFormat::csv) return costs_csv(rows);
     std::string out;
-    const bool csv = format == TableFormat::csv;
-    for (const auto& r : rows) {
-        if (!csv) out += grade_heading(r);
-        out += render(lines_table(r, format), format);
-        if (!csv) out += exposure_text(r);
-    }
-    if (!edits.empty() && !csv) {
+    for (const auto& r : rows) out += grade_heading(r) + render(lines_table(r), format) + exposure_text(r);
+    if (!edits.empty()) {
         Table t;
         t.header = {"grade", "baseline USD/kg", "scenario USD/kg", "change", "rank before", "rank after"};
         t.right_align = {false, true, true, true, true, true};
@@ -142,7 +156,7 @@ std::string costs_text(const std::vector<GradeCost>& rows, const PriceTable& pri
                               std::to_string(r.baseline_rank), std::to_string(r.rank)});
         out += fmt::format("scenario {}:\n", fmt::join(edits, ", ")) + render(t, format);
     }
-    if (!csv) {
+    {
         out += fmt::format("market {}: {}\n", prices.market().id, prices.market().name);
         bool fallback = false;
         for (const auto& r : rows)
@@ -151,7 +165,11 @@ std::string costs_text(const std::vector<GradeCost>& rows, const PriceTable& pri
             out += fmt::format("† no {} quote for this element: the {} price is used\n", prices.market().id,
                                prices.default_market().id);
     }
-    return out + "* scenario price. Costs are estimates from dated public prices, not quotes (docs/economics.md).\n";
+    bool scenario = false;
+    for (const auto& r : rows)
+        for (const auto& l : r.cost.lines) scenario = scenario || (l.price && !l.price->scenario.empty());
+    return out + (scenario ? "* scenario price. " : "") +
+           "Costs are estimates from dated public prices, not quotes (docs/economics.md).\n";
 }
 
 }  // namespace magsel::report

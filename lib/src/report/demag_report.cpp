@@ -69,15 +69,20 @@ Json max_temperature_json(const Grade& g, const LoadLine& load, double limit, Ba
             {"loss_kind", "instantaneous"},
             {"basis", to_string(basis)},
             {"max_temperature_degC", r.temperature ? Json(celsius(*r.temperature)) : Json(nullptr)},
-            {"limited_by_loss", r.limited}};
+            {"limited_by_loss", r.limited},
+            {"extrapolated", r.temperature && is_extrapolated(g, *r.temperature)}};
 }
 
 std::string max_temperature_text(const Grade& g, const LoadLine& load, double limit, const TemperatureLimit& r) {
     if (!r.temperature)
         return fmt::format("{}: the loss exceeds {:g} % already at -60 °C (Pc {:g}, {:g} kA/m)\n", g.name, limit * 100.0,
                            load.permeance_coefficient, ka_m(load.opposing_field));
-    return fmt::format("max_temperature_degC {:.1f}{}\n", celsius(*r.temperature),
-                       r.limited ? "" : "  (not limited by demagnetization up to the 400 °C search limit)");
+    auto out = fmt::format("max_temperature_degC {:.1f}{}\n", celsius(*r.temperature),
+                           r.limited ? "" : "  (not limited by demagnetization up to the 400 °C search limit)");
+    if (is_extrapolated(g, *r.temperature))
+        out += fmt::format("warning: {:.1f} °C is beyond {}'s temperature data: the answer rests on the extrapolated model\n",
+                           celsius(*r.temperature), g.name);
+    return out;
 }
 
 Json min_permeance_json(const Grade& g, units::Temperature t, units::FieldStrength field, double limit,
