@@ -257,6 +257,22 @@ BatchSummary working_points(const Grade& grade, const WorkingPointInputs& in, co
     bounds.envelope_high = envelope.high ? envelope.high->value() : inf;
     bounds.data_low = std::max(grade.remanence_model.low.value(), grade.coercivity_model.low.value());
     bounds.data_high = std::min(grade.remanence_model.high.value(), grade.coercivity_model.high.value());
+    // One temperature for every point on the rated values (a load study at one temperature, as
+    // from Python with a scalar temperature): one curve serves them all, and the one-curve
+    // kernel skips the per-point curve constants.
+    if (in.temperature_K.size() == 1 && !overridden && n > 1) {
+        const double kelvin = in.temperature_K[0];
+        const bool inside = kelvin > 0.0 && kelvin < inf && !(kelvin < bounds.envelope_low) && kelvin < bounds.envelope_high;
+        if (inside) {
+            working_points(curve_at(grade, units::kelvin_point(kelvin), basis), in.permeance_coefficient,
+                           in.opposing_field_A_m, out);
+            if (kelvin < bounds.data_low || kelvin > bounds.data_high) {
+                summary.extrapolated = n;
+                for (auto& s : out.status) s = PointStatus::extrapolated;
+            }
+            return summary;
+        }
+    }
     // Measured curves: looked up when the temperature changes (points in a row often share it).
     const bool may_be_measured = !overridden && !grade.measured_curves.empty();
     double last_kelvin = nan;
