@@ -19,6 +19,7 @@ std::string format_located(const SourceLocation& at, const std::string& message)
         constexpr std::size_t max_shown = 160;
         std::string shown = at.line_text;
         std::size_t caret = at.column > 0 ? static_cast<std::size_t>(at.column - 1) : 0;
+        caret = caret > at.line_text_offset ? caret - at.line_text_offset : 0;
         caret = std::min(caret, shown.size());  // a mark may point just past the line's end
         if (shown.size() > max_shown) {
             const std::size_t start = caret > max_shown / 2 ? caret - max_shown / 2 : 0;

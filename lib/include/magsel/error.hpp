@@ -9,6 +9,7 @@
 #pragma once
 
 #include <stdexcept>
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -30,7 +31,8 @@ struct SourceLocation {
     std::string file;
     int line = 0;    ///< 1-based; 0 when unknown
     int column = 0;  ///< 1-based; 0 when unknown
-    std::string line_text;  ///< the text of that line, for the caret display
+    std::string line_text;  ///< the text of that line, for the caret display (a window of a long line)
+    std::size_t line_text_offset = 0;  ///< bytes of the line before line_text (0: it starts the line)
 };
 
 /// An error in an input file. what() reads

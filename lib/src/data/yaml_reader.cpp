@@ -192,7 +192,20 @@ SourceLocation YamlDocument::location(const YAML::Mark& mark) const {
     if (mark.is_null() || mark.line < 0) return at;
     at.line = mark.line + 1;
     at.column = mark.column + 1;
-    if (static_cast<std::size_t>(mark.line) < lines_.size()) at.line_text = lines_[static_cast<std::size_t>(mark.line)];
+    if (static_cast<std::size_t>(mark.line) >= lines_.size()) return at;
+    // A window of the line around the column, not the whole line: every value keeps a location,
+    // and a list of n values on one line of length L would otherwise hold n·L bytes (a 37 kB
+    // line of 1,000 temperatures took 150 MB).
+    const auto& line = lines_[static_cast<std::size_t>(mark.line)];
+    constexpr std::size_t half_window = 200;
+    const auto column = static_cast<std::size_t>(mark.column);
+    std::size_t first = column > half_window ? column - half_window : 0;
+    std::size_t last = std::min(line.size(), column + half_window);
+    auto continuation = [&](std::size_t i) { return i < line.size() && (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80; };
+    while (first > 0 && continuation(first)) --first;  // whole UTF-8 characters only
+    while (last < line.size() && continuation(last)) ++last;
+    at.line_text = line.substr(first, last - first);
+    at.line_text_offset = first;
     return at;
 }
 
