@@ -21,6 +21,7 @@ struct FamilyDefaults {
     std::optional<PhysicalLimit> spin_reorientation;  ///< `limits.spin_reorientation_temperature`
     std::vector<Source> sources;  ///< ids as in the file; "file" is the file's own source
     std::string file;
+    bool operator==(const FamilyDefaults&) const = default;
 };
 using FamilyDefaultsMap = std::map<Family, FamilyDefaults>;
 

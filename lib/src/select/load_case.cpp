@@ -102,8 +102,16 @@ PointEvaluation evaluate_point(const Grade& g, const LoadCase& load, const LoadP
 }
 
 bool passes_everywhere(const Grade& g, const LoadCase& load, const LoadVariation& v) {
-    return std::all_of(load.points.begin(), load.points.end(),
-                       [&](const LoadPoint& p) { return !evaluate_point(g, load, p, v).failed; });
+    // The two ends first: a check fails there far more often than inside the range (the hot end
+    // for NdFeB and SmCo, the cold end for ferrite), and the margin searches call this mostly to
+    // find where it fails. The answer does not depend on the order.
+    const auto& points = load.points;
+    if (points.empty()) return true;
+    auto passes = [&](const LoadPoint& p) { return !evaluate_point(g, load, p, v).failed; };
+    if (!passes(points.back())) return false;
+    if (points.size() == 1) return true;
+    if (!passes(points.front())) return false;
+    return std::all_of(points.begin() + 1, points.end() - 1, passes);
 }
 
 }  // namespace magsel

@@ -2,6 +2,7 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -68,7 +69,11 @@ bool is_physics(Check c) {
            c == Check::rated_temperature;
 }
 
-std::optional<Alternative> alternative(const MatchResult& m, const Requirement& r, Check c) {
+/// passing_shift of a grade, kept for the second alternative: the HRE-free and the
+/// export-control-free searches often look at the same rejected grades.
+using ShiftMemo = std::unordered_map<const Grade*, std::optional<units::TemperatureDifference>>;
+
+std::optional<Alternative> alternative(const MatchResult& m, const Requirement& r, Check c, ShiftMemo& memo) {
     if (m.candidates.empty()) return std::nullopt;
     const auto& top = m.candidates.front().evaluation;
     if (meets(top, c)) return std::nullopt;
@@ -92,7 +97,9 @@ std::optional<Alternative> alternative(const MatchResult& m, const Requirement& 
     for (const auto& e : m.rejected) {
         const auto* f = e.first_failure();
         if (!meets(e, c) || !is_physics(f->check)) continue;
-        const auto shift = passing_shift(*e.grade, load, far);
+        auto known = memo.find(e.grade);
+        if (known == memo.end()) known = memo.emplace(e.grade, passing_shift(*e.grade, load, far)).first;
+        const auto& shift = known->second;
         const double size = shift ? std::abs(shift->value()) : std::numeric_limits<double>::infinity();
         if (!a.grade || size < *best) {
             a.grade = e.grade;
@@ -153,8 +160,9 @@ MatchResult match(const Catalogue& catalogue, const Requirement& r, const PriceT
         return a.evaluation.grade->name < b.evaluation.grade->name;
     });
     for (std::size_t i = 0; i < c.size(); ++i) c[i].rank = static_cast<int>(i + 1);
-    result.hre_free_alternative = alternative(result, r, Check::heavy_rare_earth_free);
-    result.export_controlled_free_alternative = alternative(result, r, Check::export_controlled_free);
+    ShiftMemo shifts;
+    result.hre_free_alternative = alternative(result, r, Check::heavy_rare_earth_free, shifts);
+    result.export_controlled_free_alternative = alternative(result, r, Check::export_controlled_free, shifts);
     return result;
 }
 
