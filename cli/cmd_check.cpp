@@ -19,7 +19,7 @@ struct CheckOptions {
 };
 
 ExitCode run_check(const GlobalOptions& global, const CheckOptions& o) {
-    const auto catalogue = load_catalogue(global);
+    const auto& catalogue = load_catalogue(global);
     const auto prices = load_prices(global, all_grades(catalogue), "any grade of the catalogue");
     const auto supply = SupplyData::builtin();
     std::vector<DesignCheck> checks;

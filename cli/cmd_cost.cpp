@@ -22,7 +22,7 @@ struct CostOptions {
 };
 
 ExitCode run_cost(const GlobalOptions& global, const CostOptions& o) {
-    const auto catalogue = load_catalogue(global);
+    const auto& catalogue = load_catalogue(global);
     std::vector<const Grade*> named;
     for (const auto& name : o.grades) named.push_back(&catalogue.find(name));
     const auto prices = load_prices(global, named, fmt::format("{}", fmt::join(o.grades, ", ")));

@@ -37,7 +37,7 @@ units::Temperature temperature_for(const Grade& g, const std::string& text, cons
 }
 
 ExitCode run_demag(const GlobalOptions& global, const DemagOptions& o) {
-    const auto catalogue = load_catalogue(global);
+    const auto& catalogue = load_catalogue(global);
     const auto& g = catalogue.find(o.grade);
     const auto basis = basis_from_string(o.basis);
     const bool json = o.format == "json";

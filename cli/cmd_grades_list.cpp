@@ -20,7 +20,7 @@ struct ListOptions {
 };
 
 ExitCode run_list(const GlobalOptions& global, const ListOptions& o) {
-    const auto catalogue = load_catalogue(global);
+    const auto& catalogue = load_catalogue(global);
     GradeFilter filter;
     if (!o.family.empty()) filter.family = family_from_string(o.family);
     filter.hre_free = o.hre_free;

@@ -18,7 +18,7 @@ struct ShowOptions {
 };
 
 ExitCode run_show(const GlobalOptions& global, const ShowOptions& o) {
-    const auto catalogue = load_catalogue(global);
+    const auto& catalogue = load_catalogue(global);
     const auto& g = catalogue.find(o.grade);
     std::vector<units::Temperature> temperatures;
     for (const auto& t : o.at) temperatures.push_back(units::parse_temperature(t));

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "context.hpp"
+#include "kept.hpp"
 #include "magsel/report/match_report.hpp"
 #include "magsel/select.hpp"
 
@@ -23,14 +24,14 @@ ExitCode run_match(const GlobalOptions& global, const MatchOptions& o) {
     auto requirement = read_requirement_file(o.file);
     if (!o.weights.empty()) apply_weights(requirement.weights, o.weights);
     const auto scenario = supply_scenario_from_string(o.scenario);
-    const auto catalogue = load_catalogue(global);
+    const auto& catalogue = load_catalogue(global);
     const auto prices = load_prices(global, all_grades(catalogue), "any grade of the catalogue");
     const auto supply = SupplyData::builtin();
-    const auto baseline = match(catalogue, requirement, prices, supply);
-    std::optional<MatchResult> under;
+    const auto& baseline = keep(match(catalogue, requirement, prices, supply));
+    const MatchResult* under = nullptr;
     std::optional<ScenarioChange> change;
     if (scenario != SupplyScenario::none) {
-        under = match(catalogue, under_scenario(requirement, scenario), prices, supply);
+        under = &keep(match(catalogue, under_scenario(requirement, scenario), prices, supply));
         change = scenario_change(baseline, *under, scenario);
     }
     const auto& result = under ? *under : baseline;

@@ -50,7 +50,7 @@ void read_field_sd(const std::string& text, MonteCarloSpec& spec) {
 }
 
 ExitCode run_montecarlo_command(const GlobalOptions& global, const MonteCarloOptions& o) {
-    const auto catalogue = load_catalogue(global);
+    const auto& catalogue = load_catalogue(global);
     auto r = read_requirement_file(o.file);
     const auto from_shape = shape_permeance(o.shape);
     if (from_shape) {

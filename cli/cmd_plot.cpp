@@ -29,7 +29,7 @@ struct PlotOptions {
 };
 
 ExitCode run_scatter(const GlobalOptions& global, const PlotOptions& o) {
-    const auto catalogue = load_catalogue(global);
+    const auto& catalogue = load_catalogue(global);
     const auto requirement = read_requirement_file(o.scatter);
     const auto result = match(catalogue, requirement, load_prices(global), SupplyData::builtin());
     if (result.candidates.empty()) {
@@ -50,7 +50,7 @@ ExitCode run_plot(const GlobalOptions& global, const PlotOptions& o) {
         return run_scatter(global, o);
     }
     if (o.grade.empty()) throw UsageError("plot needs a grade (or --scatter REQ.yaml)");
-    const auto catalogue = load_catalogue(global);
+    const auto& catalogue = load_catalogue(global);
     const auto& g = catalogue.find(o.grade);
     std::vector<units::Temperature> temperatures;
     for (const auto& t : o.at) temperatures.push_back(units::parse_temperature(t));

@@ -19,7 +19,7 @@ struct ReportOptions {
 
 ExitCode run_report(const GlobalOptions& global, const ReportOptions& o) {
     const auto requirement = read_requirement_file(o.file);
-    const auto catalogue = load_catalogue(global);
+    const auto& catalogue = load_catalogue(global);
     const auto prices = load_prices(global, all_grades(catalogue), "any grade of the catalogue");
     const auto page = report::design_review(requirement, catalogue, prices, SupplyData::builtin(),
                                             report::ReviewOptions{o.charted});

@@ -61,7 +61,7 @@ std::vector<const Grade*> chosen_grades(const GlobalOptions& global, const Sweep
 }
 
 ExitCode run_sweep(const GlobalOptions& global, const SweepOptions& o) {
-    const auto catalogue = load_catalogue(global);
+    const auto& catalogue = load_catalogue(global);
     const auto grades = chosen_grades(global, o, catalogue);
     if (grades.empty()) throw UsageError("no grade to sweep");
     SweepSpec spec;

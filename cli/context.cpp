@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "kept.hpp"
+
 namespace magsel::cli {
 
 void apply_weights(RankingWeights& w, std::string_view text) {
@@ -36,12 +38,12 @@ void apply_weights(RankingWeights& w, std::string_view text) {
         throw UsageError("--weights: at least one ranking weight must be above 0");
 }
 
-Catalogue load_catalogue(const GlobalOptions& options) {
+const Catalogue& load_catalogue(const GlobalOptions& options) {
     auto catalogue = Catalogue::builtin();
     catalogue.add_environment_directories();
     for (const auto& dir : options.grade_dirs) catalogue.add_directory(dir);
     for (const auto& notice : catalogue.notices()) std::cerr << "magsel: note: " << notice << '\n';
-    return catalogue;
+    return keep(std::move(catalogue));
 }
 
 PriceTable load_baseline_prices(const GlobalOptions& options) {

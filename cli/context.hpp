@@ -29,8 +29,8 @@ struct GlobalOptions {
 };
 
 /// The built-in catalogue plus MAGSEL_GRADES and --grades directories; prints notices
-/// (a built-in grade replaced) on stderr.
-Catalogue load_catalogue(const GlobalOptions& options);
+/// (a built-in grade replaced) on stderr. Kept to the end of the process (kept.hpp).
+const Catalogue& load_catalogue(const GlobalOptions& options);
 
 /// `--weights performance=1,cost=2`: edits of the ranking weights; UsageError when malformed.
 void apply_weights(RankingWeights& weights, std::string_view text);

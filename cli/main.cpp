@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 
 #include "context.hpp"
+#include "kept.hpp"
 #include "magsel/error.hpp"
 #include "magsel/text.hpp"
 #include "magsel/version.hpp"
@@ -71,5 +72,5 @@ int main(int argc, char** argv) {
                   << (e != 0 ? std::string(": ") + std::strerror(e) : std::string()) << '\n';
         return static_cast<int>(ExitCode::bad_input);
     }
-    return static_cast<int>(exit_code);
+    return magsel::cli::finish(static_cast<int>(exit_code));
 }
