@@ -113,3 +113,65 @@ TEST_CASE("five bad values in a grade file: five located errors in one run", "[u
         CHECK_THAT(std::string(e.what()), Catch::Matchers::Contains(":29:94: error:"));
     }
 }
+
+TEST_CASE("five bad values in one grade entry: five located errors in one run, in the file's order",
+          "[units][datasheet][bad-input]") {
+    // An entry pasted from a datasheet row with five mistakes (tests/data/bad/grades/
+    // five-bad-values-one-entry.yaml): every value is read on its own, so each gets its error.
+    auto c = magsel::Catalogue::empty();
+    const auto path = std::string(MAGSEL_TEST_DATA) + "/bad/grades/five-bad-values-one-entry.yaml";
+    try {
+        c.add_file(path);
+        FAIL("no error");
+    } catch (const magsel::InputErrors& e) {
+        REQUIRE(e.errors().size() == 5);
+        const int lines[] = {7, 8, 10, 11, 13};
+        const char* says[] = {"unknown unit `KGss`", "KOe/m", "%/X", "g/cm4", "unknown key `colour`"};
+        for (std::size_t i = 0; i < 5; ++i) {
+            CHECK(e.errors()[i].where().file == path);
+            CHECK(e.errors()[i].where().line == lines[i]);
+            CHECK(e.errors()[i].where().column > 0);
+            CHECK_THAT(e.errors()[i].message(), Catch::Matchers::Contains(says[i]));
+        }
+        CHECK(e.not_shown() == 0);
+    }
+}
+
+TEST_CASE("a bad value another check needs does not come back as a second, derived error", "[units][bad-input]") {
+    // Br unreadable: the (BH)max ceiling (needs Br) and Hcb <= Hcj (needs Hcj) are not checked,
+    // so the only errors are the two values themselves.
+    auto c = magsel::Catalogue::empty();
+    const std::string text = R"(family: sintered-ndfeb
+series: test
+source: {title: T, publisher: P, url: "https://example.com/t.pdf", date: 2024-05, retrieved: 2026-12-06}
+grades:
+  - name: T1
+    remanence: {min: 1.2 Tt}
+    coercivity_intrinsic: {min: 1592 kA/mm}
+    coercivity_normal: {min: 900 kA/m}
+    energy_product: {min: 900 kJ/m3}
+    temperature_coefficients: {remanence: -0.12 %/K, coercivity: -0.55 %/K, range: [20 degC, 150 degC]}
+    heavy_rare_earth: {dy_tb: 3 %, basis: estimated, note: "test"}
+)";
+    try {
+        c.add_text(text, "derived.yaml");
+        FAIL("no error");
+    } catch (const magsel::InputErrors& e) {
+        REQUIRE(e.errors().size() == 2);
+        CHECK(e.errors()[0].where().line == 6);
+        CHECK(e.errors()[1].where().line == 7);
+    }
+}
+
+TEST_CASE("a misspelt required key is one error, not also a missing key", "[units][bad-input]") {
+    auto c = magsel::Catalogue::empty();
+    const auto path = std::string(MAGSEL_TEST_DATA) + "/bad/grades/unknown-key-typo.yaml";
+    try {
+        c.add_file(path);
+        FAIL("no error");
+    } catch (const magsel::InputErrors& e) {
+        FAIL("several errors: " << e.what());
+    } catch (const magsel::InputError& e) {
+        CHECK_THAT(e.message(), Catch::Matchers::Contains("unknown key `remanance` (did you mean `remanence`?)"));
+    }
+}

@@ -54,8 +54,8 @@ private:
     std::string message_;
 };
 
-/// Several located errors in one input file, reported together (a grade file reports the first
-/// error of every failing grade entry, up to a cap). what() lists them all, one per paragraph;
+/// Several located errors in one input file, reported together (a grade file reports every bad
+/// value of every grade entry, up to a cap). what() lists them all, one per paragraph;
 /// the base InputError is the first.
 class InputErrors : public InputError {
 public:

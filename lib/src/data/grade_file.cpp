@@ -6,6 +6,7 @@
 #include <cmath>
 #include <array>
 #include <regex>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -400,58 +401,130 @@ RecycledContent read_recycled_content(const YamlValue& v, const std::vector<Sour
     return c;
 }
 
-Grade read_grade(const YamlValue& v, const std::string& series, Family family, const std::vector<Source>& sources,
-                 const FamilyDefaultsMap& defaults, bool builtin) {
-    v.check_keys({"name", "aliases", "source", "process", "remanence", "coercivity_intrinsic", "coercivity_normal",
-                  "energy_product", "temperature_coefficients", "temperature_points", "recoil_permeability",
-                  "squareness", "density", "max_operating_temperature", "curie_temperature", "heavy_rare_earth",
-                  "hre_free", "composition", "recycled_content", "notes", "fit", "demagnetization_curves"});
+/// The errors of one grade entry. Each independent value is read in its own `attempt`, so an
+/// entry with several bad values reports them all in one run; a check that needs another value
+/// (Hcb ≤ Hcj, (BH)max under Br²/4μ0, the temperature models, the Dy + Tb cross-checks) runs only
+/// when that value read cleanly, so one mistake never shows up again as a second, derived error.
+class EntryErrors {
+public:
+    /// Run `read`: true when it throws nothing; an InputError it throws is kept, and false.
+    template <class Read>
+    bool attempt(Read&& read) {
+        try {
+            read();
+            return true;
+        } catch (InputErrors& e) {
+            for (const auto& one : e.errors()) errors_.push_back(one);
+        } catch (InputError& e) {
+            errors_.push_back(e);
+        }
+        return false;
+    }
+    std::vector<InputError>& errors() { return errors_; }
+
+private:
+    std::vector<InputError> errors_;
+};
+
+/// One grade entry: the grade, or every error found in it (the grade is then incomplete).
+struct EntryResult {
+    Grade grade;
+    std::vector<InputError> errors;
+};
+
+EntryResult read_grade(const YamlValue& v, const std::string& series, Family family, const std::vector<Source>& sources,
+                       const FamilyDefaultsMap& defaults, bool builtin) {
+    EntryErrors errors;
+    auto done = [&](Grade g) {
+        // in the file's order, whatever order the values are read in
+        auto& found = errors.errors();
+        std::stable_sort(found.begin(), found.end(), [](const InputError& a, const InputError& b) {
+            return std::pair(a.where().line, a.where().column) < std::pair(b.where().line, b.where().column);
+        });
+        return EntryResult{std::move(g), std::move(found)};
+    };
+    const std::initializer_list<std::string_view> keys{
+        "name", "aliases", "source", "process", "remanence", "coercivity_intrinsic", "coercivity_normal",
+        "energy_product", "temperature_coefficients", "temperature_points", "recoil_permeability",
+        "squareness", "density", "max_operating_temperature", "curie_temperature", "heavy_rare_earth",
+        "hre_free", "composition", "recycled_content", "notes", "fit", "demagnetization_curves"};
     Grade g;
+    if (!errors.attempt([&] { v.expect_map(); })) return done(std::move(g));  // nothing else to read
+    errors.attempt([&] { v.check_keys(keys); });
+    // A required key that a misspelt key stands for (`remanance`) is not reported missing too.
+    const auto misspelt = v.misspelt_keys(keys);
+    auto required = [&](std::string_view key) -> std::optional<YamlValue> {
+        if (!v.find(key) && misspelt.count(std::string(key)) > 0) return std::nullopt;
+        return v.require(key);
+    };
     g.family = family;
     g.series = series;
     g.builtin = builtin;
     g.file = v.location().file;
     g.line = v.location().line;
-    const auto name = v.require("name");
-    g.name = name.text();
-    check_grade_name(name, g.name);
-    if (auto a = v.find("aliases"))
-        for (const auto& item : a->items()) {
-            g.aliases.push_back(item.text());
-            check_grade_name(item, g.aliases.back());
-        }
+    errors.attempt([&] {
+        const auto name = required("name");
+        if (!name) return;
+        g.name = name->text();
+        check_grade_name(*name, g.name);
+    });
+    errors.attempt([&] {
+        if (auto a = v.find("aliases"))
+            for (const auto& item : a->items()) {
+                g.aliases.push_back(item.text());
+                check_grade_name(item, g.aliases.back());
+            }
+    });
 
     std::string source_id = "file";
-    if (auto s = v.find("source")) {
-        source_id = s->text();
-        check_source_id(*s, source_id, sources);
-    }
+    errors.attempt([&] {
+        if (auto s = v.find("source")) {
+            source_id = s->text();
+            check_source_id(*s, source_id, sources);
+        }
+    });
     for (const auto& s : sources) {
         if (s.id == source_id) g.source = s;
         else g.other_sources.push_back(s);
     }
     g.other_sources.push_back(sources.front());  // the file's source stays reachable as "file"
 
-    if (auto p = v.find("process")) {
-        g.process = p->text();
-        if (g.process != "conventional" && g.process != "grain-boundary-diffusion" && g.process != "hre-free")
-            p->fail("`process` is one of conventional, grain-boundary-diffusion, hre-free");
-    }
+    errors.attempt([&] {
+        if (auto p = v.find("process")) {
+            g.process = p->text();
+            if (g.process != "conventional" && g.process != "grain-boundary-diffusion" && g.process != "hre-free")
+                p->fail("`process` is one of conventional, grain-boundary-diffusion, hre-free");
+        }
+    });
 
-    const auto br = v.require("remanence");
-    g.remanence = read_rated(br, Dimension::flux_density, 1.0 * units::tesla, sources, true);
-    check_rated_range(br, g.remanence, br_low_tesla, br_high_tesla, "Br", 1.0, "T");
-    const auto hcj = v.require("coercivity_intrinsic");
-    g.intrinsic_coercivity = read_rated(hcj, Dimension::field_strength, 1.0 * units::ampere_per_metre, sources, true);
-    check_rated_range(hcj, g.intrinsic_coercivity, 0.0, hcj_high_ampere_per_metre, "Hcj", 1000.0, "kA/m");
-    if (auto hcb = v.find("coercivity_normal")) {
+    bool br_ok = false, hcj_ok = false;
+    errors.attempt([&] {
+        const auto br = required("remanence");
+        if (!br) return;
+        g.remanence = read_rated(*br, Dimension::flux_density, 1.0 * units::tesla, sources, true);
+        check_rated_range(*br, g.remanence, br_low_tesla, br_high_tesla, "Br", 1.0, "T");
+        br_ok = true;
+    });
+    errors.attempt([&] {
+        const auto hcj = required("coercivity_intrinsic");
+        if (!hcj) return;
+        g.intrinsic_coercivity = read_rated(*hcj, Dimension::field_strength, 1.0 * units::ampere_per_metre, sources, true);
+        check_rated_range(*hcj, g.intrinsic_coercivity, 0.0, hcj_high_ampere_per_metre, "Hcj", 1000.0, "kA/m");
+        hcj_ok = true;
+    });
+    errors.attempt([&] {
+        auto hcb = v.find("coercivity_normal");
+        if (!hcb) return;
         g.normal_coercivity = read_rated(*hcb, Dimension::field_strength, 1.0 * units::ampere_per_metre, sources, false);
         check_rated_range(*hcb, g.normal_coercivity, 0.0, hcj_high_ampere_per_metre, "Hcb", 1000.0, "kA/m");
-        if (lowest_si(g.normal_coercivity) > highest_si(g.intrinsic_coercivity) * 1.0000001)
+        if (hcj_ok && lowest_si(g.normal_coercivity) > highest_si(g.intrinsic_coercivity) * 1.0000001)
             hcb->fail("Hcb is larger than Hcj: the normal coercivity can never exceed the intrinsic one");
-    }
-    if (auto bh = v.find("energy_product")) {
+    });
+    errors.attempt([&] {
+        auto bh = v.find("energy_product");
+        if (!bh) return;
         g.energy_product = read_rated(*bh, Dimension::energy_density, 1.0 * units::joule_per_cubic_metre, sources, false);
+        if (!br_ok) return;
         // (BH)max ≤ Br²/(4 μ0) for any magnet (the ideal μrec = 1 recoil line): the lowest
         // rated (BH)max must fit under the highest rated Br, with 5 % for rounding.
         const double br_top = highest_si(g.remanence);
@@ -459,91 +532,129 @@ Grade read_grade(const YamlValue& v, const std::string& series, Family family, c
         if (lowest_si(g.energy_product) > ceiling)
             bh->fail(fmt::format("(BH)max {:g} kJ/m^3 is above Br²/(4μ0) = {:g} kJ/m^3, impossible for Br {:g} T",
                                  lowest_si(g.energy_product) / 1000.0, ceiling / 1.05 / 1000.0, br_top));
-    }
+    });
 
-    if (auto c = v.find("temperature_coefficients")) read_coefficients(*c, g, sources);
-    if (auto p = v.find("temperature_points")) read_points(*p, g, sources);
-    build_temperature_models(v, g);
-    if (auto c = v.find("demagnetization_curves")) g.measured_curves = read_measured_curves(*c, sources);
+    const bool coefficients_ok = errors.attempt([&] {
+        if (auto c = v.find("temperature_coefficients")) read_coefficients(*c, g, sources);
+    });
+    const bool points_ok = errors.attempt([&] {
+        if (auto p = v.find("temperature_points")) read_points(*p, g, sources);
+    });
+    if (coefficients_ok && points_ok) errors.attempt([&] { build_temperature_models(v, g); });
+    errors.attempt([&] {
+        if (auto c = v.find("demagnetization_curves")) g.measured_curves = read_measured_curves(*c, sources);
+    });
 
     const auto family_defaults = defaults.find(family);
-    if (family_defaults == defaults.end())
-        v.fail(fmt::format("no family defaults loaded for `{}` (grades/families/{}.yaml)", to_string(family),
-                           to_string(family)));
+    if (family_defaults == defaults.end()) {
+        errors.attempt([&] {
+            v.fail(fmt::format("no family defaults loaded for `{}` (grades/families/{}.yaml)", to_string(family),
+                               to_string(family)));
+        });
+        return done(std::move(g));
+    }
     const auto& d = family_defaults->second;
-    if (auto m = v.find("recoil_permeability")) {
-        g.recoil_permeability = read_sourced_number(*m, sources);
-        check_range(*m, g.recoil_permeability.value, mu_rec_low, mu_rec_high, "the recoil permeability");
-    } else {
-        g.recoil_permeability = d.recoil_permeability;
-        g.recoil_permeability.origin = ValueOrigin::family_default;
-        copy_family_source(g, d, g.recoil_permeability.source_id);
-    }
-    if (auto s = v.find("squareness")) {
-        g.squareness = read_sourced_number(*s, sources);
-        check_range(*s, g.squareness.value, squareness_low, squareness_high, "the squareness Hk/Hcj");
-    } else {
-        g.squareness = d.squareness;
-        g.squareness.origin = ValueOrigin::family_default;
-        copy_family_source(g, d, g.squareness.source_id);
-    }
-    if (auto rho = v.find("density")) {
-        g.density = read_sourced_density(*rho, sources);
-    } else {
-        g.density = d.density;
-        g.density.origin = ValueOrigin::family_default;
-        copy_family_source(g, d, g.density.source_id);
-    }
+    errors.attempt([&] {
+        if (auto m = v.find("recoil_permeability")) {
+            g.recoil_permeability = read_sourced_number(*m, sources);
+            check_range(*m, g.recoil_permeability.value, mu_rec_low, mu_rec_high, "the recoil permeability");
+        } else {
+            g.recoil_permeability = d.recoil_permeability;
+            g.recoil_permeability.origin = ValueOrigin::family_default;
+            copy_family_source(g, d, g.recoil_permeability.source_id);
+        }
+    });
+    errors.attempt([&] {
+        if (auto s = v.find("squareness")) {
+            g.squareness = read_sourced_number(*s, sources);
+            check_range(*s, g.squareness.value, squareness_low, squareness_high, "the squareness Hk/Hcj");
+        } else {
+            g.squareness = d.squareness;
+            g.squareness.origin = ValueOrigin::family_default;
+            copy_family_source(g, d, g.squareness.source_id);
+        }
+    });
+    errors.attempt([&] {
+        if (auto rho = v.find("density")) {
+            g.density = read_sourced_density(*rho, sources);
+        } else {
+            g.density = d.density;
+            g.density.origin = ValueOrigin::family_default;
+            copy_family_source(g, d, g.density.source_id);
+        }
+    });
 
-    if (auto t = v.find("max_operating_temperature")) g.max_operating_temperature = units::kelvin_point(read_temperature(*t));
-    if (auto t = v.find("curie_temperature")) {
-        g.curie_temperature = units::kelvin_point(read_temperature(*t));
-        g.curie_limit = PhysicalLimit{*g.curie_temperature, "", "", "stated by the grade's source"};
-    } else if (d.curie) {
-        g.curie_limit = d.curie;
-        copy_family_source(g, d, g.curie_limit->source_id);
-    }
+    errors.attempt([&] {
+        if (auto t = v.find("max_operating_temperature"))
+            g.max_operating_temperature = units::kelvin_point(read_temperature(*t));
+    });
+    errors.attempt([&] {
+        if (auto t = v.find("curie_temperature")) {
+            g.curie_temperature = units::kelvin_point(read_temperature(*t));
+            g.curie_limit = PhysicalLimit{*g.curie_temperature, "", "", "stated by the grade's source"};
+        } else if (d.curie) {
+            g.curie_limit = d.curie;
+            copy_family_source(g, d, g.curie_limit->source_id);
+        }
+    });
     if (d.spin_reorientation) {
         g.spin_reorientation_limit = d.spin_reorientation;
         copy_family_source(g, d, g.spin_reorientation_limit->source_id);
     }
-    if (auto h = v.find("heavy_rare_earth")) {
-        h->check_keys({"dy_tb", "basis", "note", "tb_share"});
-        HeavyRareEarth hre;
-        const auto amount = h->require("dy_tb");
-        hre.dy_tb_fraction = amount.quantity(Dimension::fraction);
-        check_range(amount, hre.dy_tb_fraction * 100, 0.0, 20.0, "Dy + Tb in wt %");
-        const auto basis = h->require("basis");
-        const auto b = basis.text();
-        if (b != "published" && b != "estimated") basis.fail("`basis` is `published` or `estimated`");
-        hre.estimated = b == "estimated";
-        if (auto n = h->find("note")) hre.note = n->text();
-        if (hre.estimated && hre.note.empty()) h->fail("an estimated content needs a `note` saying how");
-        if (auto tb = h->find("tb_share")) {
-            hre.tb_share = tb->number();
-            check_range(*tb, *hre.tb_share, 0.0, 1.0, "the Tb share of Dy + Tb");
+    // false also when a misspelt key stands for a missing `heavy_rare_earth` (reported as that key)
+    bool hre_ok = false;
+    errors.attempt([&] {
+        if (auto h = v.find("heavy_rare_earth")) {
+            h->check_keys({"dy_tb", "basis", "note", "tb_share"});
+            HeavyRareEarth hre;
+            const auto amount = h->require("dy_tb");
+            hre.dy_tb_fraction = amount.quantity(Dimension::fraction);
+            check_range(amount, hre.dy_tb_fraction * 100, 0.0, 20.0, "Dy + Tb in wt %");
+            const auto basis = h->require("basis");
+            const auto b = basis.text();
+            if (b != "published" && b != "estimated") basis.fail("`basis` is `published` or `estimated`");
+            hre.estimated = b == "estimated";
+            if (auto n = h->find("note")) hre.note = n->text();
+            if (hre.estimated && hre.note.empty()) h->fail("an estimated content needs a `note` saying how");
+            if (auto tb = h->find("tb_share")) {
+                hre.tb_share = tb->number();
+                check_range(*tb, *hre.tb_share, 0.0, 1.0, "the Tb share of Dy + Tb");
+            }
+            g.heavy_rare_earth = hre;
+        } else if (is_ndfeb(family)) {
+            if (misspelt.count("heavy_rare_earth") > 0) return;
+            v.fail("NdFeB grades need `heavy_rare_earth` (Dy + Tb content, published or estimated)");
         }
-        g.heavy_rare_earth = hre;
-    } else if (is_ndfeb(family)) {
-        v.fail("NdFeB grades need `heavy_rare_earth` (Dy + Tb content, published or estimated)");
-    }
-    if (auto f = v.find("hre_free")) g.hre_free_statement = read_hre_free(*f, g, sources);
-    if (auto c = v.find("composition")) {
-        g.composition = read_composition(*c, sources, false);
-        if (g.heavy_rare_earth) {
-            const double stated = g.composition->fraction_of("Dy") + g.composition->fraction_of("Tb");
-            if (std::abs(stated - g.heavy_rare_earth->dy_tb_fraction) > 0.001)
-                c->fail(fmt::format("Dy + Tb in the composition ({:.2f} %) differs from `heavy_rare_earth` ({:.2f} %)",
-                                    stated * 100.0, g.heavy_rare_earth->dy_tb_fraction * 100.0));
+        hre_ok = true;
+    });
+    if (hre_ok)
+        errors.attempt([&] {
+            if (auto f = v.find("hre_free")) g.hre_free_statement = read_hre_free(*f, g, sources);
+        });
+    errors.attempt([&] {
+        if (auto c = v.find("composition")) {
+            g.composition = read_composition(*c, sources, false);
+            if (hre_ok && g.heavy_rare_earth) {
+                const double stated = g.composition->fraction_of("Dy") + g.composition->fraction_of("Tb");
+                if (std::abs(stated - g.heavy_rare_earth->dy_tb_fraction) > 0.001)
+                    c->fail(fmt::format("Dy + Tb in the composition ({:.2f} %) differs from `heavy_rare_earth` ({:.2f} %)",
+                                        stated * 100.0, g.heavy_rare_earth->dy_tb_fraction * 100.0));
+            }
+        } else if (d.composition && hre_ok) {
+            g.composition = derive_composition(v, *d.composition, g);
+            copy_family_source(g, d, g.composition->source_id);
         }
-    } else if (d.composition) {
-        g.composition = derive_composition(v, *d.composition, g);
-        copy_family_source(g, d, g.composition->source_id);
-    }
-    if (auto r = v.find("recycled_content")) g.recycled_content = read_recycled_content(*r, sources);
-    if (auto n = v.find("notes")) g.notes = n->text();
-    if (auto f = v.find("fit")) check_fit_block(*f);
-    return g;
+    });
+    errors.attempt([&] {
+        if (auto r = v.find("recycled_content")) g.recycled_content = read_recycled_content(*r, sources);
+    });
+    errors.attempt([&] {
+        if (auto n = v.find("notes")) g.notes = n->text();
+    });
+    errors.attempt([&] {
+        if (auto f = v.find("fit")) check_fit_block(*f);
+    });
+    return done(std::move(g));
 }
 
 }  // namespace
@@ -602,17 +713,18 @@ std::vector<Grade> read_grade_file(const YamlDocument& doc, const FamilyDefaults
     const auto sources = read_sources(root);
     const auto list = root.require("grades");
     std::vector<Grade> grades;
-    // Each entry is read on its own: a file with several bad entries reports the first error of
-    // each (up to max_reported) in one run, not one per run.
+    // Each entry is read on its own, and each value of an entry (read_grade): a file with several
+    // bad values, in one entry or in several, reports them all (up to max_reported) in one run,
+    // not one per run.
     constexpr std::size_t max_reported = 20;
     std::vector<InputError> errors;
     std::size_t not_shown = 0;
     const auto items = list.items();
     for (const auto& item : items) {
-        try {
-            grades.push_back(read_grade(item, series, family, sources, defaults, builtin));
-        } catch (const InputError& e) {
-            if (errors.size() < max_reported) errors.push_back(e);
+        auto entry = read_grade(item, series, family, sources, defaults, builtin);
+        if (entry.errors.empty()) grades.push_back(std::move(entry.grade));
+        for (auto& e : entry.errors) {
+            if (errors.size() < max_reported) errors.push_back(std::move(e));
             else ++not_shown;
         }
     }

@@ -290,6 +290,19 @@ std::optional<YamlValue> YamlValue::find(std::string_view key) const {
     return std::nullopt;
 }
 
+std::set<std::string> YamlValue::misspelt_keys(std::initializer_list<std::string_view> allowed) const {
+    std::set<std::string> out;
+    if (!node_.IsMap()) return out;
+    const std::vector<std::string> allowed_list(allowed.begin(), allowed.end());
+    for (auto it = node_.begin(); it != node_.end(); ++it) {
+        if (!it->first.IsScalar()) continue;
+        const auto name = it->first.Scalar();
+        if (std::find(allowed.begin(), allowed.end(), name) != allowed.end()) continue;
+        for (auto& near : closest_matches(name, allowed_list, 1)) out.insert(std::move(near));
+    }
+    return out;
+}
+
 YamlValue YamlValue::require(std::string_view key) const {
     auto v = find(key);
     if (!v) fail(fmt::format("missing required key `{}`", key));

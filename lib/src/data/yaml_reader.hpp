@@ -6,6 +6,7 @@
 #include <initializer_list>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -60,6 +61,10 @@ public:
     /// Fail unless this is a map whose keys are all in `allowed` and none repeats;
     /// an unknown key's message suggests the closest allowed one.
     void check_keys(std::initializer_list<std::string_view> allowed) const;
+    /// For a map: the allowed keys its unknown keys are closest to (`remanance` -> `remanence`),
+    /// so that a reader that goes on after check_keys reports a misspelt key once (unknown, with
+    /// its did-you-mean), not again as missing. Empty for anything but a map.
+    std::set<std::string> misspelt_keys(std::initializer_list<std::string_view> allowed) const;
     /// Fail unless this is a map (any keys).
     void expect_map() const;
     std::optional<YamlValue> find(std::string_view key) const;
