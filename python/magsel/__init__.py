@@ -249,7 +249,8 @@ def _grade_names(grades: Any) -> list[str]:
 
 def match(requirement: PathLike | Mapping[str, Any] | Requirement, *, prices: PathLike | Prices | None = None,
           price: str | Sequence[str] | Mapping[str, Any] | None = None, market: str | None = None,
-          scenario: str | None = None, top: int | None = None, catalogue: Catalogue | None = None,
+          scenario: str | None = None, top: int | None = None,
+          weights: str | Mapping[str, float] | None = None, catalogue: Catalogue | None = None,
           grades_dir: PathLike | Sequence[PathLike] | None = None) -> dict:
     """Every grade against a requirement, as ``magsel match REQ --format json``: a dict with the
     CLI's keys (requirement, candidates ranked best first with margins and costs, the HRE-free and
@@ -259,14 +260,21 @@ def match(requirement: PathLike | Mapping[str, Any] | Requirement, *, prices: Pa
     requirement: a file path, a dict laid out as the file, or a Requirement (see load_requirement()).
     prices: a price file (``--prices``) or a Prices; price: edits as ``--price`` ("Dy=2x", a list,
     or {"Dy": "2x"}); market: ``--market``; scenario: "no-export-controlled" or
-    "no-heavy-rare-earth" (``--scenario``); top: only the best N candidates (``--top``).
+    "no-heavy-rare-earth" (``--scenario``); top: only the best N candidates (``--top``);
+    weights: ranking weights over the requirement's (``--weights``), as {"cost": 3, "supply_risk": 2}
+    or "cost=3,supply_risk=2" (performance, demag_margin, cost, supply_risk; each 0 to 100; the
+    others keep the requirement's values).
     Raises InputError for a bad file, UsageError for a bad option. Warns (MagselWarning) as the CLI does.
     """
     if top is not None and not (1 <= int(top) <= 100000):
         raise UsageError(f"top: 1 to 100000, not {top}")
+    if isinstance(weights, Mapping):
+        weights = ",".join(f"{k}={float(v)!r}" for k, v in weights.items())
+    elif weights is not None and not isinstance(weights, str):
+        raise UsageError(f"weights: a dict or a string like \"cost=3,supply_risk=2\", not {type(weights).__name__}")
     doc, warns = _magsel._match(_catalogue(catalogue, grades_dir), load_requirement(requirement),
                                 _prices(prices, price, market), scenario or "none",
-                                None if top is None else int(top))
+                                None if top is None else int(top), weights or "")
     _warn(warns)
     return doc
 
@@ -295,7 +303,8 @@ def montecarlo(requirement: PathLike | Mapping[str, Any] | Requirement, *,
                grades: str | Grade | Sequence[str | Grade] | None = None, samples: int = 100_000, seed: int = 1,
                threads: int = 0, distribution: str = "uniform", temperature_shift_K: float = 0.0,
                temperature_sd_K: float = 0.0, field_sd_fraction: float = 0.0, field_sd_A_m: float = 0.0,
-               top: int = 3, prices: PathLike | Prices | None = None,
+               top: int = 3, geometry: str | None = None, ld: float | None = None,
+               prices: PathLike | Prices | None = None,
                price: str | Sequence[str] | Mapping[str, Any] | None = None, market: str | None = None,
                catalogue: Catalogue | None = None,
                grades_dir: PathLike | Sequence[PathLike] | None = None) -> list:
@@ -307,15 +316,21 @@ def montecarlo(requirement: PathLike | Mapping[str, Any] | Requirement, *,
     grades: the grades (default: a design file's grade, else match's best ``top``); samples,
     seed, threads (0: every core), distribution ("uniform" | "normal"); temperature_shift_K and
     temperature_sd_K [K]; the field's standard deviation as field_sd_fraction (0.1 = 10 %) or
-    field_sd_A_m [A/m]. Runs with the GIL released; the same seed gives the same answer.
-    Raises UsageError when nothing qualifies and no grade is named.
+    field_sd_A_m [A/m]. geometry ("cylinder:L=10mm,D=10mm", "ring:L=5mm,OD=20mm,ID=10mm",
+    "block:L=5mm,W=20mm,H=10mm"; L along the magnetization) or ld (a cylinder's length/diameter)
+    replace the requirement's Pc by an isolated magnet's (``--geometry`` / ``--ld``;
+    docs/physics.md): the worst case, since a magnet in a circuit sees a higher Pc.
+    Runs with the GIL released; the same seed gives the same answer.
+    Raises UsageError when nothing qualifies and no grade is named, for geometry and ld together,
+    or for a requirement without a demagnetization block; UnitError for a bad dimension.
     """
     names = [] if grades is None else _grade_names(grades)
     rows, warns = _magsel._montecarlo(_catalogue(catalogue, grades_dir), load_requirement(requirement), names,
                                       int(samples), int(seed), int(threads), distribution,
                                       float(temperature_shift_K), float(temperature_sd_K),
                                       float(field_sd_fraction), float(field_sd_A_m), int(top),
-                                      _prices(prices, price, market))
+                                      _prices(prices, price, market), geometry or "",
+                                      None if ld is None else float(ld))
     _warn(warns)
     return rows
 

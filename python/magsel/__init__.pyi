@@ -162,6 +162,7 @@ def working_points(grade: Grade | str, temperature_C: ArrayLike, pc: ArrayLike, 
 def load_requirement(source: RequirementSource, *, name: str = "requirement (dict)") -> Requirement: ...
 def match(requirement: RequirementSource, *, prices: PathLike | Prices | None = None, price: PriceEdits = None,
           market: str | None = None, scenario: str | None = None, top: int | None = None,
+          weights: str | Mapping[str, float] | None = None,
           catalogue: Catalogue | None = None, grades_dir: GradesDir = None) -> dict[str, Any]: ...
 def cost(grades: str | Grade | Sequence[str | Grade], *, mass_kg: float | None = None, volume_m3: float | None = None,
          prices: PathLike | Prices | None = None, price: PriceEdits = None, market: str | None = None,
@@ -169,7 +170,8 @@ def cost(grades: str | Grade | Sequence[str | Grade], *, mass_kg: float | None =
 def montecarlo(requirement: RequirementSource, *, grades: str | Grade | Sequence[str | Grade] | None = None,
                samples: int = 100000, seed: int = 1, threads: int = 0, distribution: str = "uniform",
                temperature_shift_K: float = 0.0, temperature_sd_K: float = 0.0, field_sd_fraction: float = 0.0,
-               field_sd_A_m: float = 0.0, top: int = 3, prices: PathLike | Prices | None = None,
+               field_sd_A_m: float = 0.0, top: int = 3, geometry: str | None = None, ld: float | None = None,
+               prices: PathLike | Prices | None = None,
                price: PriceEdits = None, market: str | None = None, catalogue: Catalogue | None = None,
                grades_dir: GradesDir = None) -> list[dict[str, Any]]: ...
 def to_dataframe(data: Any, key: str | None = None) -> Any: ...

@@ -11,6 +11,7 @@
 #include "bindings.hpp"
 #include "magsel/cost_comparison.hpp"
 #include "magsel/error.hpp"
+#include "magsel/geometry.hpp"
 #include "magsel/montecarlo.hpp"
 #include "magsel/report/cost_report.hpp"
 #include "magsel/report/match_report.hpp"
@@ -45,9 +46,11 @@ std::vector<const Grade*> all_grades(const Catalogue& c) {
 }
 
 /// `match --format json`, and the warnings the CLI prints on stderr.
-py::tuple match_py(const CatalogueHandle& c, const RequirementHandle& r, const PricesHandle& p,
-                   const std::string& scenario_name, std::optional<std::size_t> top) {
+py::tuple match_py(const CatalogueHandle& c, const RequirementHandle& handle, const PricesHandle& p,
+                   const std::string& scenario_name, std::optional<std::size_t> top, const std::string& weights) {
     const auto scenario = supply_scenario_from_string(scenario_name);
+    RequirementHandle r = handle;  // weights edit a copy (as --weights does)
+    if (!weights.empty()) edit_weights(r.requirement.weights, weights);
     const auto& catalogue = *c.catalogue;
     const auto supply = SupplyData::builtin();
     report::Json doc;
@@ -82,10 +85,23 @@ py::tuple cost_py(const CatalogueHandle& c, const std::vector<std::string>& name
 }
 
 /// `montecarlo --format json`, and the warnings the CLI prints on stderr.
-py::tuple montecarlo_py(const CatalogueHandle& c, const RequirementHandle& r, const std::vector<std::string>& names,
+py::tuple montecarlo_py(const CatalogueHandle& c, const RequirementHandle& handle, const std::vector<std::string>& names,
                         std::size_t samples, std::uint64_t seed, unsigned threads, const std::string& distribution,
                         double temperature_shift_K, double temperature_sd_K, double field_sd_fraction,
-                        double field_sd_A_m, std::size_t top, const PricesHandle& p) {
+                        double field_sd_A_m, std::size_t top, const PricesHandle& p, const std::string& geometry,
+                        std::optional<double> ld) {
+    // geometry / ld replace the requirement's Pc, as montecarlo --geometry / --ld do (on a copy)
+    RequirementHandle r = handle;
+    if (!geometry.empty() && ld) throw UsageError("give geometry or ld, not both");
+    if (!geometry.empty() || ld) {
+        if (!r.requirement.permeance_coefficient)
+            throw UsageError(fmt::format("{} has no demagnetization block: geometry and ld replace its Pc",
+                                         r.requirement.name));
+        const auto from_shape = ld ? shape_permeance(cylinder_with_ratio(*ld), fmt::format("cylinder L/D {:g}", *ld))
+                                   : shape_permeance(parse_shape(geometry));
+        r.requirement.permeance_coefficient = from_shape.pc;
+        r.requirement.geometry = from_shape.shape;
+    }
     if (threads > 1024) throw UsageError(fmt::format("threads: 0 (every core) to 1024, not {}", threads));
     if (top < 1 || top > 1000) throw UsageError(fmt::format("top: 1 to 1000, not {}", top));
     if (field_sd_fraction != 0.0 && field_sd_A_m != 0.0)
@@ -164,13 +180,13 @@ void bind_studies(py::module_& m) {
           [](const std::string& text, const std::string& name) { return RequirementHandle{parse_requirement(text, name)}; },
           py::arg("text"), py::arg("name"));
     m.def("_match", &match_py, py::arg("catalogue"), py::arg("requirement"), py::arg("prices"), py::arg("scenario"),
-          py::arg("top"));
+          py::arg("top"), py::arg("weights"));
     m.def("_cost", &cost_py, py::arg("catalogue"), py::arg("grades"), py::arg("prices"), py::arg("mass_kg"),
           py::arg("volume_m3"));
     m.def("_montecarlo", &montecarlo_py, py::arg("catalogue"), py::arg("requirement"), py::arg("grades"),
           py::arg("samples"), py::arg("seed"), py::arg("threads"), py::arg("distribution"),
           py::arg("temperature_shift_K"), py::arg("temperature_sd_K"), py::arg("field_sd_fraction"),
-          py::arg("field_sd_A_m"), py::arg("top"), py::arg("prices"));
+          py::arg("field_sd_A_m"), py::arg("top"), py::arg("prices"), py::arg("geometry"), py::arg("ld"));
 }
 
 }  // namespace magsel::python

@@ -25,6 +25,10 @@ def keys_of(value, path=""):
     ("examples/robot-joint-actuator.yaml", dict(scenario="no-export-controlled"), ["--scenario", "no-export-controlled"]),
     ("examples/industrial-ie5-motor.yaml", dict(market="europe", price={"Tb": "2x", "Dy": "+50%"}),
      ["--market", "europe", "--price", "Tb=2x", "--price", "Dy=+50%"]),
+    ("examples/ev-traction-ipm.yaml", dict(weights={"cost": 3, "supply_risk": 2}),
+     ["--weights", "cost=3,supply_risk=2"]),
+    ("examples/ev-traction-ipm.yaml", dict(weights="performance=0,demag_margin=5"),
+     ["--weights", "performance=0,demag_margin=5"]),
 ])
 def test_match_equals_the_cli_json(cli, source_dir, example, options, cli_options):
     path = source_dir / example
@@ -143,3 +147,46 @@ def test_to_dataframe(source_dir):
     wf = magsel.to_dataframe(w)
     assert len(wf) == 4 and "irreversible_loss" in wf.columns
     assert isinstance(magsel.to_dataframe(magsel.cost("N42")), pd.DataFrame)
+
+
+def test_match_weights_change_the_ranking_and_bad_weights_are_usage_errors(source_dir):
+    path = source_dir / "examples/ev-traction-ipm.yaml"
+    base = magsel.match(path)
+    cheap = magsel.match(path, weights={"performance": 0, "demag_margin": 0, "cost": 1, "supply_risk": 0})
+    # cost alone: the robust candidates (ranked first, as always) by cost per kg, equal costs by name
+    robust = [c for c in cheap["candidates"] if c["robust"]]
+    assert len(robust) >= 2
+    assert [c["grade"] for c in robust] == [g for _, g in sorted((c["cost_per_kg"], c["grade"]) for c in robust)]
+    assert [c["grade"] for c in cheap["candidates"]] != [c["grade"] for c in base["candidates"]]
+    for bad, says in [({"colour": 1}, "unknown weight"), ("cost=x", "not a number"), ({"cost": 101}, "between 0 and 100"),
+                      ({"performance": 0, "demag_margin": 0, "cost": 0, "supply_risk": 0}, "above 0"),
+                      ({"cost": float("nan")}, "between 0 and 100"), (3, "a dict or a string")]:
+        with pytest.raises(magsel.UsageError, match=says):
+            magsel.match(path, weights=bad)
+    # the requirement object is not changed by a weighted match
+    r = magsel.load_requirement(path)
+    magsel.match(r, weights={"cost": 5})
+    assert magsel.match(r) == base
+
+
+def test_montecarlo_geometry_equals_the_cli(cli, source_dir):
+    path = source_dir / "examples/designs/ev-traction-n38ah.yaml"
+    common = dict(samples=3000, seed=3, temperature_sd_K=5, field_sd_fraction=0.1)
+    for options, cli_options in [(dict(geometry="cylinder:L=10mm,D=10mm"), ["--geometry", "cylinder:L=10mm,D=10mm"]),
+                                 (dict(ld=0.7), ["--ld", "0.7"])]:
+        shown = cli("montecarlo", path, "--samples", 3000, "--seed", 3, "--temperature-sd", "5K", "--field-sd", "10%",
+                    *cli_options, "--format", "json")
+        with pytest.warns(magsel.MagselWarning):
+            rows = magsel.montecarlo(path, **common, **options)
+        assert rows == shown
+    # a flat isolated cylinder (L/D 0.2) has a Pc far below the design's 2.0, so it fails at least as often
+    with pytest.warns(magsel.MagselWarning):
+        design = magsel.montecarlo(path, **common)
+        short = magsel.montecarlo(path, **common, ld=0.2)
+    assert short[0]["probability"] >= design[0]["probability"]
+    with pytest.raises(magsel.UsageError, match="not both"):
+        magsel.montecarlo(path, ld=0.7, geometry="cylinder:L=1mm,D=1mm")
+    with pytest.raises(ValueError):
+        magsel.montecarlo(path, geometry="cylinder:L=10kg,D=10mm")
+    with pytest.raises(ValueError):
+        magsel.montecarlo(path, ld=-1)

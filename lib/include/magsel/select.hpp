@@ -64,6 +64,11 @@ struct Objectives {
     double supply_risk = 0.0;   ///< 1 − supply risk
 };
 
+/// Set ranking weights from text, "NAME=NUMBER,...": performance, demag_margin, cost,
+/// supply_risk, each in [0, 100]; the others keep their values. UsageError (starting "weights")
+/// for an unknown name, a value that is not a number or is out of range, or all four at 0.
+void edit_weights(RankingWeights& weights, std::string_view text);
+
 /// A candidate's sub-scores under a requirement (its margins must be set).
 Objectives objectives(const Evaluation& evaluation, const Requirement& requirement);
 
