@@ -4,6 +4,7 @@
 // temporary directory.
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -399,4 +400,47 @@ TEST_CASE("a bad grade file fails every run and leaves no cache entry", "[cache]
     write(good, slurp(good) + "  - name: N42X\n    remanence: {min: 1.2 kg}\n");
     CHECK_THROWS_AS(read_user_grade_file(good.string(), defaults()), magsel::InputError);
     CHECK(box.entries() == 0);
+}
+
+TEST_CASE("cache housekeeping removes the entries of deleted grade files and old temporary files, nothing else",
+          "[cache]") {
+    Sandbox box("prune");
+    const auto kept = box.grades / "kept.yaml";
+    const auto gone = box.grades / "gone.yaml";
+    const auto text = slurp(std::string(MAGSEL_GRADES_DIR) + "/ferrite-sjt10410.yaml");
+    write(kept, text);
+    write(gone, text);
+    CacheResult r{};
+    read_user_grade_file(kept.string(), defaults(), &r);
+    REQUIRE(r == CacheResult::stored);
+    read_user_grade_file(gone.string(), defaults(), &r);
+    REQUIRE(r == CacheResult::stored);
+    const auto dir = box.cache_home / "magsel";
+    const auto gone_entry = box.entry_of(gone);
+    // a temporary file of a killed run, two days old, and one just written (another run's, in use)
+    const auto old_temporary = dir / "grades-0123456789abcdef.bin.AbC123";
+    const auto new_temporary = dir / "grades-0123456789abcdef.bin.XyZ789";
+    write(old_temporary, "partial");
+    write(new_temporary, "partial");
+    fs::last_write_time(old_temporary, fs::file_time_type::clock::now() - std::chrono::hours(48));
+    // files that are not entries are never touched
+    write(dir / "notes.txt", "mine");
+    write(dir / "grades-ffffffffffffffff.bin", "not an entry");
+    REQUIRE(box.entries() == 6);
+
+    CHECK(magsel::detail::prune_cache(dir.string()) == 1);  // every grade file is there: only the
+    CHECK(box.entries() == 5);                               // old temporary file goes
+    CHECK_FALSE(fs::exists(old_temporary));
+    fs::remove(gone);
+    CHECK(magsel::detail::prune_cache(dir.string()) == 1);
+    CHECK_FALSE(fs::exists(gone_entry));
+    CHECK(fs::exists(box.entry_of(kept)));
+    CHECK(fs::exists(new_temporary));
+    CHECK(fs::exists(dir / "notes.txt"));
+    CHECK(fs::exists(dir / "grades-ffffffffffffffff.bin"));
+    // the kept file still reads from its entry
+    read_user_grade_file(kept.string(), defaults(), &r);
+    CHECK(r == CacheResult::hit);
+    // a missing or unreadable directory is no error
+    CHECK(magsel::detail::prune_cache((box.root / "nowhere").string()) == 0);
 }

@@ -1,9 +1,11 @@
 #include "data/grade_cache.hpp"
 
 #include <cerrno>
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <mutex>
 #include <optional>
 #include <utility>
 
@@ -94,6 +96,23 @@ std::optional<std::string> read_small_file(const std::string& path, std::size_t 
         if (n <= 0) return std::nullopt;  // shrank while read: not an entry to trust
         done += static_cast<std::size_t>(n);
     }
+    return bytes;
+}
+
+/// The first `count` bytes of a regular file (fewer when it is shorter); nullopt when it cannot be read.
+std::optional<std::string> read_file_start(const std::string& path, std::size_t count) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) return std::nullopt;
+    std::string bytes(count, '\0');
+    std::size_t done = 0;
+    while (done < count) {
+        const auto n = ::read(fd, bytes.data() + done, count - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        done += static_cast<std::size_t>(n);
+    }
+    ::close(fd);
+    bytes.resize(done);
     return bytes;
 }
 
@@ -189,6 +208,50 @@ std::optional<GradeFileContents> decode_cache_entry(std::string_view bytes, cons
     }
 }
 
+namespace {
+/// The grade file an entry's key names (its "file " line), or nullopt when `bytes` is no entry.
+std::optional<std::string> entry_file(std::string_view bytes) {
+    if (bytes.size() < header_bytes + 8 || bytes.substr(0, entry_magic.size()) != entry_magic) return std::nullopt;
+    const auto payload = bytes.substr(header_bytes);
+    const auto key_size = get_u64(payload);
+    if (key_size > payload.size() - 8) return std::nullopt;
+    const auto key = payload.substr(8, key_size);
+    const auto at = key.find("\nfile ");
+    if (at == std::string_view::npos) return std::nullopt;
+    const auto start = at + 6, end = key.find('\n', start);
+    if (end == std::string_view::npos) return std::nullopt;
+    return std::string(key.substr(start, end - start));
+}
+}  // namespace
+
+std::size_t prune_cache(const std::string& directory) {
+    std::size_t removed = 0;
+    std::error_code ec;
+    const auto now = fs::file_time_type::clock::now();
+    for (auto it = fs::directory_iterator(directory, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+        const auto name = it->path().filename().string();
+        if (!name.starts_with("grades-")) continue;
+        std::error_code e;
+        if (!it->is_regular_file(e) || it->is_symlink(e)) continue;
+        if (!name.ends_with(".bin")) {  // a temporary file: `grades-<hash>.bin.XXXXXX`
+            const auto dot = name.rfind(".bin.");
+            const auto written = fs::last_write_time(it->path(), e);
+            if (dot != std::string::npos && name.size() == dot + 11 && !e && now - written > std::chrono::hours(24) &&
+                ::unlink(it->path().c_str()) == 0)
+                ++removed;
+            continue;
+        }
+        // The key is near the start: a canonical path is at most PATH_MAX (4096) bytes.
+        const auto bytes = read_file_start(it->path().string(), 16384);
+        if (!bytes) continue;
+        const auto file = entry_file(*bytes);
+        if (!file) continue;
+        struct stat st {};
+        if (::stat(file->c_str(), &st) != 0 && errno == ENOENT && ::unlink(it->path().c_str()) == 0) ++removed;
+    }
+    return removed;
+}
+
 GradeFileContents read_user_grade_file(const std::string& path, const FamilyDefaultsMap& defaults, CacheResult* result) {
     CacheResult ignored{};
     auto& outcome = result != nullptr ? *result : ignored;
@@ -227,6 +290,9 @@ GradeFileContents read_user_grade_file(const std::string& path, const FamilyDefa
     outcome = entry.size() <= max_cache_entry_bytes && write_atomically(*directory, entry_path, entry)
                   ? CacheResult::stored
                   : CacheResult::not_stored;
+    // A run that writes an entry tidies the directory once: entries of deleted files go
+    static std::once_flag pruned;
+    if (outcome == CacheResult::stored) std::call_once(pruned, [&] { prune_cache(*directory); });
     return contents;
 }
 

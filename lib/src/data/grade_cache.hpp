@@ -55,6 +55,14 @@ std::string encode_cache_entry(const std::string& key, const GradeFileContents& 
 /// The contents of an entry whose key is `key`; nullopt for anything else (another key, a wrong
 /// length or checksum, a snapshot of another format, garbage). Never throws.
 std::optional<GradeFileContents> decode_cache_entry(std::string_view bytes, const std::string& key);
+/// Housekeeping of a cache directory: removes each entry whose grade file no longer exists (its
+/// key names the file; only a definite "no such file" counts, never a permission error) and
+/// each temporary `grades-*.bin.XXXXXX` older than a day (a run killed while writing). Anything
+/// that is not an entry is left alone, and nothing here fails: an unreadable directory or entry
+/// is skipped. Returns the number of files removed. read_user_grade_file calls it once per
+/// process, when it writes an entry (a warm run writes none, and so pays nothing).
+std::size_t prune_cache(const std::string& directory);
+
 /// Where the entry of a file with this canonical path lives in `directory`.
 std::string cache_entry_path(const std::string& directory, const std::string& canonical_path);
 /// The largest entry read or written (64 MiB): a grade file is at most 10 MiB.
