@@ -18,6 +18,21 @@ int main(int argc, char** argv) {
     using magsel::cli::ExitCode;
     CLI::App app{"magsel: select and specify permanent-magnet grades for electric machines"};
     app.set_version_flag("--version", std::string("magsel ") + magsel::version_string);
+    // An option error reads like every other error ("magsel: error: ..."); set before the
+    // subcommands are added, which copy it.
+    app.failure_message([](const CLI::App* a, const CLI::Error& e) {
+        // `magsel frobnicate`: CLI11 says only "A subcommand is required"; name the word and the choices
+        const auto rest = a->remaining();
+        if (a->get_parent() == nullptr && a->get_subcommands().empty() && !rest.empty() && !rest.front().empty() &&
+            rest.front().front() != '-') {
+            std::string names;
+            for (const auto* sub : a->get_subcommands({}))
+                names += (names.empty() ? "" : ", ") + sub->get_name();
+            return "magsel: error: unknown subcommand `" + magsel::printable(rest.front()) + "`; the subcommands are " +
+                   names + "\nRun with --help for more information.\n";
+        }
+        return "magsel: error: " + magsel::printable(CLI::FailureMessage::simple(a, e));
+    });
     app.require_subcommand(1);
     app.fallthrough();  // global options (--grades, --prices, --price, --market) may also follow the subcommand
     app.footer("Exit codes: 0 success, 1 a check failed or no grade qualifies, 2 bad input or usage.\n"
