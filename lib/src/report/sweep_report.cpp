@@ -149,4 +149,15 @@ Plot sweep_plot(const std::vector<SweepRow>& rows, const std::vector<const Grade
     return plot;
 }
 
+std::string sweep_requirement_note(const std::string& file, const SweepSpec& spec, bool pc, bool field, bool basis) {
+    std::vector<std::string> taken;
+    if (pc) taken.push_back(fmt::format("Pc {:g}", spec.load.permeance_coefficient));
+    if (field)
+        taken.push_back(fmt::format("opposing field {:g} kA/m (with its safety margin)",
+                                    spec.load.opposing_field.value() / 1000.0));
+    if (basis) taken.push_back(fmt::format("{} basis", to_string(spec.basis)));
+    if (taken.empty()) return "";
+    return fmt::format("from {}: {}", file, fmt::join(taken, ", "));
+}
+
 }  // namespace magsel::report

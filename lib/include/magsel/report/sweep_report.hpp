@@ -20,6 +20,11 @@ const Schema<SweepRow>& sweep_row_schema();
 Json sweep_json(const std::vector<SweepRow>& rows);
 std::string sweep_csv(const std::vector<SweepRow>& rows);
 
+/// "from REQ: Pc 2, opposing field 660 kA/m (with its safety margin), minimum basis": what a
+/// sweep took from a requirement file; `pc`, `field`, `basis` say which of the three it took
+/// (empty when none).
+std::string sweep_requirement_note(const std::string& file, const SweepSpec& spec, bool pc, bool field, bool basis);
+
 /// What a sweep chart draws on its y axis.
 enum class SweepQuantity { loss, remanence, intrinsic_coercivity, flux_density, knee_margin };
 /// "loss", "br", "hcj", "b", "knee-margin" (the names `--quantity` takes).
