@@ -66,7 +66,7 @@ ExitCode run_demag(const GlobalOptions& global, const DemagOptions& o) {
         if (shape) throw UsageError("--min-pc searches the Pc: leave out --geometry and --ld");
         const auto t = temperature_for(g, o.at, "--min-pc");
         const auto pc = min_permeance_within_loss(g, t, load.opposing_field, limit, basis);
-        print(report::min_permeance_json(g, t, load.opposing_field, limit, pc), report::min_permeance_text(g, limit, pc), false);
+        print(report::min_permeance_json(g, t, load.opposing_field, limit, pc), report::min_permeance_text(g, t, load.opposing_field, limit, pc), false);
         return pc ? ExitCode::success : ExitCode::failed;
     }
     if (!(load.permeance_coefficient > 0.0))

@@ -74,11 +74,12 @@ Json max_temperature_json(const Grade& g, const LoadLine& load, double limit, Ba
 }
 
 std::string max_temperature_text(const Grade& g, const LoadLine& load, double limit, const TemperatureLimit& r) {
+    const auto circuit = fmt::format("Pc {:g}, opposing field {:g} kA/m", load.permeance_coefficient, ka_m(load.opposing_field));
     if (!r.temperature)
-        return fmt::format("{}: the loss exceeds {:g} % already at -60 °C (Pc {:g}, {:g} kA/m)\n", g.name, limit * 100.0,
-                           load.permeance_coefficient, ka_m(load.opposing_field));
-    auto out = fmt::format("max_temperature_degC {:.1f}{}\n", celsius(*r.temperature),
-                           r.limited ? "" : "  (not limited by demagnetization up to the 400 °C search limit)");
+        return fmt::format("{}, {}: the loss exceeds {:g} % already at -60 °C\n", g.name, circuit, limit * 100.0);
+    auto out = fmt::format("{}, {}: the instantaneous loss stays within {:g} % up to {:.1f} °C{}\n", g.name, circuit,
+                           limit * 100.0, celsius(*r.temperature),
+                           r.limited ? "" : " (not limited by demagnetization up to the 400 °C search limit)");
     if (is_extrapolated(g, *r.temperature))
         out += fmt::format("warning: {:.1f} °C is beyond {}'s temperature data: the answer rests on the extrapolated model\n",
                            celsius(*r.temperature), g.name);
@@ -95,9 +96,11 @@ Json min_permeance_json(const Grade& g, units::Temperature t, units::FieldStreng
             {"min_permeance_coefficient", pc ? Json(*pc) : Json(nullptr)}};
 }
 
-std::string min_permeance_text(const Grade& g, double limit, std::optional<double> pc) {
-    if (!pc) return fmt::format("{}: no Pc up to 100 keeps the loss within {:g} %\n", g.name, limit * 100.0);
-    return fmt::format("min_permeance_coefficient {:.3g}\n", *pc);
+std::string min_permeance_text(const Grade& g, units::Temperature t, units::FieldStrength field, double limit,
+                               std::optional<double> pc) {
+    const auto where = fmt::format("{} at {:g} °C, opposing field {:g} kA/m", g.name, celsius(t), ka_m(field));
+    if (!pc) return fmt::format("{}: no Pc up to 100 keeps the loss within {:g} %\n", where, limit * 100.0);
+    return fmt::format("{}: the instantaneous loss stays within {:g} % for Pc ≥ {:.3g}\n", where, limit * 100.0, *pc);
 }
 
 Json hd5_json(const Grade& g, const std::vector<MagnetProperties>& points, Basis basis) {

@@ -35,7 +35,8 @@ std::string max_temperature_text(const Grade& grade, const LoadLine& load, doubl
 /// `demag --min-pc`.
 Json min_permeance_json(const Grade& grade, units::Temperature t, units::FieldStrength field, double loss_limit,
                         std::optional<double> pc);
-std::string min_permeance_text(const Grade& grade, double loss_limit, std::optional<double> pc);
+std::string min_permeance_text(const Grade& grade, units::Temperature t, units::FieldStrength field, double loss_limit,
+                               std::optional<double> pc);
 /// `demag --hd5`: Hk, HD5 and Hcj at each temperature.
 Json hd5_json(const Grade& grade, const std::vector<MagnetProperties>& points, Basis basis);
 std::string hd5_text(const Grade& grade, const std::vector<MagnetProperties>& points, Basis basis);
