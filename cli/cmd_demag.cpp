@@ -3,6 +3,8 @@
 // the highest temperature within a loss limit; the smallest Pc; HD5.
 #include <iostream>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -17,7 +19,8 @@ namespace magsel::cli {
 namespace {
 
 struct DemagOptions {
-    std::string grade, at, from, to;
+    std::string grade, from, to;
+    std::vector<std::string> at;  ///< one temperature; several only with --hd5
     double pc = 0.0;
     std::string field = "0 kA/m";
     std::string loss_limit = "1 %";
@@ -27,6 +30,12 @@ struct DemagOptions {
     std::string format;
     ShapeOptions shape;
 };
+
+/// The one --at (empty when not given); UsageError when it is given more than once.
+std::string single_at(const DemagOptions& o) {
+    if (o.at.size() > 1) throw UsageError("--at is given once (only --hd5 takes several, one row per temperature)");
+    return o.at.empty() ? std::string() : o.at.front();
+}
 
 /// A temperature inside the grade's validity envelope.
 units::Temperature temperature_for(const Grade& g, const std::string& text, const char* option) {
@@ -53,7 +62,9 @@ ExitCode run_demag(const GlobalOptions& global, const DemagOptions& o) {
     };
 
     if (o.hd5) {
-        const std::vector<MagnetProperties> points{properties_at(g, temperature_for(g, o.at, "--hd5"), basis)};
+        if (o.at.empty()) throw UsageError("--hd5 needs --at T (repeatable)");
+        std::vector<MagnetProperties> points;
+        for (const auto& at : o.at) points.push_back(properties_at(g, temperature_for(g, at, "--hd5"), basis));
         print(report::hd5_json(g, points, basis), report::hd5_text(g, points, basis), false);
         return ExitCode::success;
     }
@@ -64,7 +75,7 @@ ExitCode run_demag(const GlobalOptions& global, const DemagOptions& o) {
     }
     if (o.min_pc) {
         if (shape) throw UsageError("--min-pc searches the Pc: leave out --geometry and --ld");
-        const auto t = temperature_for(g, o.at, "--min-pc");
+        const auto t = temperature_for(g, single_at(o), "--min-pc");
         const auto pc = min_permeance_within_loss(g, t, load.opposing_field, limit, basis);
         print(report::min_permeance_json(g, t, load.opposing_field, limit, pc), report::min_permeance_text(g, t, load.opposing_field, limit, pc), false);
         return pc ? ExitCode::success : ExitCode::failed;
@@ -80,8 +91,9 @@ ExitCode run_demag(const GlobalOptions& global, const DemagOptions& o) {
         print(report::demag_range_json(g, r, limit, basis), report::worst_over_range_text(g, r, limit, basis));
         return r.worst.irreversible_loss <= limit ? ExitCode::success : ExitCode::failed;
     }
-    if (o.at.empty()) throw UsageError("give --at T, or --from T1 --to T2, or --max-temperature, or --min-pc");
-    const auto w = working_point(g, temperature_for(g, o.at, "demag"), load, basis);
+    const auto at = single_at(o);
+    if (at.empty()) throw UsageError("give --at T, or --from T1 --to T2, or --max-temperature, or --min-pc");
+    const auto w = working_point(g, temperature_for(g, at, "demag"), load, basis);
     print(report::demag_point_json(g, w, limit, basis), report::working_point_text(g, w, limit, basis));
     return w.irreversible_loss <= limit ? ExitCode::success : ExitCode::failed;
 }
@@ -97,12 +109,12 @@ void register_demag(CLI::App& app, const GlobalOptions& global, ExitCode& exit_c
                 "  magsel demag N48SH --from -40degC --to 180degC --pc 1.5 --field 600kA/m\n"
                 "  magsel demag N48SH --pc 2 --field 400kA/m --max-temperature\n"
                 "  magsel demag N48SH --at 150degC --field 400kA/m --min-pc\n"
-                "  magsel demag N48SH --at 150degC --hd5\n"
+                "  magsel demag N48SH --at 20degC --at 150degC --hd5\n"
                 "  magsel demag N38 --at 20degC --ld 1.5\n"
                 "  magsel demag N42SH --at 120degC --geometry block:L=4mm,W=20mm,H=10mm --field 200kA/m\n\n"
                 "Exit code 0 when the loss is within the limit, 1 when it is not, 2 on bad input.");
     cmd->add_option("grade", o->grade, "Grade name or alias")->required();
-    cmd->add_option("--at", o->at, "Magnet temperature (e.g. 150degC)");
+    cmd->add_option("--at", o->at, "Magnet temperature (e.g. 150degC); repeatable with --hd5")->allow_extra_args(false);
     cmd->add_option("--pc", o->pc, "Permeance coefficient of the magnetic circuit, B/(μ0·h) (e.g. 2)");
     cmd->add_option("--field", o->field, "Extra opposing field, e.g. short-circuit armature reaction (e.g. 800kA/m, 10kOe)")
         ->capture_default_str();
@@ -113,7 +125,7 @@ void register_demag(CLI::App& app, const GlobalOptions& global, ExitCode& exit_c
     cmd->add_flag("--max-temperature", o->max_temperature, "Print the highest temperature within the loss limit");
     cmd->add_flag("--min-pc", o->min_pc, "Print the smallest Pc within the loss limit at --at");
     add_shape_options(*cmd, o->shape);
-    cmd->add_flag("--hd5", o->hd5, "Print the knee field Hk and HD5 (field for 5 % irreversible loss) at --at");
+    cmd->add_flag("--hd5", o->hd5, "Print the knee field Hk and HD5 (field for 5 % irreversible loss) at each --at");
     cmd->add_option("--basis", o->basis, "min (guaranteed, default) or typ values")->check(CLI::IsMember({"min", "typ"}))->capture_default_str();
     add_format_option(*cmd, o->format, {"table", "json"});
     cmd->callback([&global, &exit_code, o] { exit_code = run_demag(global, *o); });
