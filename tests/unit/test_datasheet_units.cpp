@@ -175,3 +175,25 @@ TEST_CASE("a misspelt required key is one error, not also a missing key", "[unit
         CHECK_THAT(e.message(), Catch::Matchers::Contains("unknown key `remanance` (did you mean `remanence`?)"));
     }
 }
+
+TEST_CASE("every unknown key, and every bad value inside the coefficient and point blocks, in one run",
+          "[units][bad-input]") {
+    // tests/data/bad/grades/seven-bad-values-in-blocks.yaml: two unknown keys before and after the
+    // values (one a misspelt `remanence`, which is then not also "missing"), two bad units in
+    // `temperature_coefficients`, one in each of two temperature points, a third unknown key.
+    auto c = magsel::Catalogue::empty();
+    const auto path = std::string(MAGSEL_TEST_DATA) + "/bad/grades/seven-bad-values-in-blocks.yaml";
+    try {
+        c.add_file(path);
+        FAIL("no error");
+    } catch (const magsel::InputErrors& e) {
+        REQUIRE(e.errors().size() == 7);
+        const int lines[] = {7, 8, 10, 10, 12, 13, 15};
+        const char* says[] = {"unknown key `colour`", "unknown key `remanance` (did you mean `remanence`?)", "`-0.6 %/X`",
+                              "`150 Y`", "`1.25 Tesla`", "`150 C`", "unknown key `flavour`"};
+        for (std::size_t i = 0; i < 7; ++i) {
+            CHECK(e.errors()[i].where().line == lines[i]);
+            CHECK_THAT(e.errors()[i].message(), Catch::Matchers::Contains(says[i]));
+        }
+    }
+}

@@ -198,32 +198,83 @@ Composition derive_composition(const YamlValue& grade_node, const Composition& f
 }
 
 
-void read_coefficients(const YamlValue& v, Grade& g, const std::vector<Source>& sources) {
-    v.check_keys({"remanence", "coercivity", "range", "source", "estimated"});
-    TemperatureCoefficients c;
-    const auto alpha = v.require("remanence");
-    c.remanence_per_kelvin = alpha.quantity(Dimension::temperature_coefficient);
-    check_range(alpha, c.remanence_per_kelvin * 100, alpha_low * 100, alpha_high * 100, "α(Br) in %/K");
-    const auto beta = v.require("coercivity");
-    c.coercivity_per_kelvin = beta.quantity(Dimension::temperature_coefficient);
-    if (g.family == Family::ferrite)
-        check_range(beta, c.coercivity_per_kelvin * 100, beta_ferrite_low * 100, beta_ferrite_high * 100,
-                    "β(Hcj) of a ferrite in %/K (ferrite coercivity rises with temperature)");
-    else
-        check_range(beta, c.coercivity_per_kelvin * 100, beta_ndfeb_smco_low * 100, beta_ndfeb_smco_high * 100,
-                    "β(Hcj) in %/K");
-    const auto range = v.require("range");
-    const auto ends = range.items();
-    if (ends.size() != 2) range.fail("expected [low, high], two temperatures");
-    const double low = read_temperature(ends[0]), high = read_temperature(ends[1]);
-    if (!(low < high)) range.fail("the range's low end must be below its high end");
-    c.range_low = units::kelvin_point(low);
-    c.range_high = units::kelvin_point(high);
-    if (auto s = v.find("source")) {
-        c.source_id = s->text();
-        check_source_id(*s, c.source_id, sources);
+/// The errors of one grade entry (or one block of it). Each independent value is read in its own
+/// `attempt`, so an entry with several bad values reports them all in one run; a check that needs
+/// another value (Hcb ≤ Hcj, (BH)max under Br²/4μ0, the temperature models, the Dy + Tb
+/// cross-checks) runs only when that value read cleanly, so one mistake never shows up again as a
+/// second, derived error.
+class EntryErrors {
+public:
+    /// Run `read`: true when it throws nothing; the InputError(s) it throws are kept, and false.
+    template <class Read>
+    bool attempt(Read&& read) {
+        try {
+            read();
+            return true;
+        } catch (InputErrors& e) {
+            for (const auto& one : e.errors()) errors_.push_back(one);
+        } catch (InputError& e) {
+            errors_.push_back(e);
+        }
+        return false;
     }
-    if (auto e = v.find("estimated")) c.estimated = e->text();
+    /// Keep these errors too (YamlValue::key_errors); false when there were any.
+    bool add(std::vector<InputError> errors) {
+        for (auto& e : errors) errors_.push_back(std::move(e));
+        return errors.empty();
+    }
+    std::size_t count() const { return errors_.size(); }
+    std::vector<InputError>& errors() { return errors_; }
+    /// For a block read on its own: throw what was kept (InputErrors for several), if anything.
+    void throw_if_any() const {
+        if (errors_.size() == 1) throw errors_.front();
+        if (!errors_.empty()) throw InputErrors(errors_, 0);
+    }
+
+private:
+    std::vector<InputError> errors_;
+};
+
+void read_coefficients(const YamlValue& v, Grade& g, const std::vector<Source>& sources) {
+    // each value on its own, as a grade entry's (EntryErrors)
+    EntryErrors errors;
+    if (!v.is_map()) v.expect_map();
+    errors.add(v.key_errors({"remanence", "coercivity", "range", "source", "estimated"}));
+    TemperatureCoefficients c;
+    errors.attempt([&] {
+        const auto alpha = v.require("remanence");
+        c.remanence_per_kelvin = alpha.quantity(Dimension::temperature_coefficient);
+        check_range(alpha, c.remanence_per_kelvin * 100, alpha_low * 100, alpha_high * 100, "α(Br) in %/K");
+    });
+    errors.attempt([&] {
+        const auto beta = v.require("coercivity");
+        c.coercivity_per_kelvin = beta.quantity(Dimension::temperature_coefficient);
+        if (g.family == Family::ferrite)
+            check_range(beta, c.coercivity_per_kelvin * 100, beta_ferrite_low * 100, beta_ferrite_high * 100,
+                        "β(Hcj) of a ferrite in %/K (ferrite coercivity rises with temperature)");
+        else
+            check_range(beta, c.coercivity_per_kelvin * 100, beta_ndfeb_smco_low * 100, beta_ndfeb_smco_high * 100,
+                        "β(Hcj) in %/K");
+    });
+    errors.attempt([&] {
+        const auto range = v.require("range");
+        const auto ends = range.items();
+        if (ends.size() != 2) range.fail("expected [low, high], two temperatures");
+        const double low = read_temperature(ends[0]), high = read_temperature(ends[1]);
+        if (!(low < high)) range.fail("the range's low end must be below its high end");
+        c.range_low = units::kelvin_point(low);
+        c.range_high = units::kelvin_point(high);
+    });
+    errors.attempt([&] {
+        if (auto s = v.find("source")) {
+            c.source_id = s->text();
+            check_source_id(*s, c.source_id, sources);
+        }
+    });
+    errors.attempt([&] {
+        if (auto e = v.find("estimated")) c.estimated = e->text();
+    });
+    errors.throw_if_any();
     g.coefficients = c;
 }
 
@@ -285,30 +336,47 @@ void check_points_plausible(const std::vector<PointValue>& points, const char* w
 }
 
 void read_points(const YamlValue& v, Grade& g, const std::vector<Source>& sources) {
+    // each value of each point on its own, as a grade entry's (EntryErrors); the plausibility of
+    // the points together only when every point read cleanly
+    EntryErrors errors;
     std::vector<PointValue> br_values, hcj_values;
     for (const auto& p : v.items()) {
-        p.check_keys({"T", "remanence", "coercivity_intrinsic", "source"});
+        if (!p.is_map()) p.expect_map();
+        const auto before = errors.count();
+        errors.add(p.key_errors({"T", "remanence", "coercivity_intrinsic", "source"}));
         TemperaturePoint point;
-        point.temperature = units::kelvin_point(read_temperature(p.require("T")));
-        if (auto br = p.find("remanence")) {
+        const bool t_ok = errors.attempt([&] { point.temperature = units::kelvin_point(read_temperature(p.require("T"))); });
+        std::optional<PointValue> br_value, hcj_value;
+        errors.attempt([&] {
+            auto br = p.find("remanence");
+            if (!br) return;
             const double b = br->quantity(Dimension::flux_density);
             check_range(*br, b, 0.0, br_high_tesla, "Br in T");
             point.remanence = b * units::tesla;
-            br_values.push_back({point.temperature.value(), b, *br});
-        }
-        if (auto h = p.find("coercivity_intrinsic")) {
+            br_value = PointValue{point.temperature.value(), b, *br};
+        });
+        errors.attempt([&] {
+            auto h = p.find("coercivity_intrinsic");
+            if (!h) return;
             const double x = h->quantity(Dimension::field_strength);
             check_range(*h, x, 0.0, hcj_high_ampere_per_metre, "Hcj in A/m");
             point.intrinsic_coercivity = x * units::ampere_per_metre;
-            hcj_values.push_back({point.temperature.value(), x, *h});
-        }
-        if (!point.remanence && !point.intrinsic_coercivity) p.fail("a point needs `remanence` and/or `coercivity_intrinsic`");
-        if (auto s = p.find("source")) {
-            point.source_id = s->text();
-            check_source_id(*s, point.source_id, sources);
-        }
+            hcj_value = PointValue{point.temperature.value(), x, *h};
+        });
+        if (!p.find("remanence") && !p.find("coercivity_intrinsic"))
+            errors.attempt([&] { p.fail("a point needs `remanence` and/or `coercivity_intrinsic`"); });
+        errors.attempt([&] {
+            if (auto s = p.find("source")) {
+                point.source_id = s->text();
+                check_source_id(*s, point.source_id, sources);
+            }
+        });
+        if (!t_ok || errors.count() != before) continue;
+        if (br_value) br_values.push_back(*br_value);
+        if (hcj_value) hcj_values.push_back(*hcj_value);
         g.temperature_points.push_back(point);
     }
+    errors.throw_if_any();
     const auto family = to_string(g.family);
     check_points_plausible(br_values, "Br", 1.0, "T", family);
     check_points_plausible(hcj_values, "Hcj", 1000.0, "kA/m",
@@ -401,31 +469,6 @@ RecycledContent read_recycled_content(const YamlValue& v, const std::vector<Sour
     return c;
 }
 
-/// The errors of one grade entry. Each independent value is read in its own `attempt`, so an
-/// entry with several bad values reports them all in one run; a check that needs another value
-/// (Hcb ≤ Hcj, (BH)max under Br²/4μ0, the temperature models, the Dy + Tb cross-checks) runs only
-/// when that value read cleanly, so one mistake never shows up again as a second, derived error.
-class EntryErrors {
-public:
-    /// Run `read`: true when it throws nothing; an InputError it throws is kept, and false.
-    template <class Read>
-    bool attempt(Read&& read) {
-        try {
-            read();
-            return true;
-        } catch (InputErrors& e) {
-            for (const auto& one : e.errors()) errors_.push_back(one);
-        } catch (InputError& e) {
-            errors_.push_back(e);
-        }
-        return false;
-    }
-    std::vector<InputError>& errors() { return errors_; }
-
-private:
-    std::vector<InputError> errors_;
-};
-
 /// One grade entry: the grade, or every error found in it (the grade is then incomplete).
 struct EntryResult {
     Grade grade;
@@ -450,7 +493,7 @@ EntryResult read_grade(const YamlValue& v, const std::string& series, Family fam
         "hre_free", "composition", "recycled_content", "notes", "fit", "demagnetization_curves"};
     Grade g;
     if (!errors.attempt([&] { v.expect_map(); })) return done(std::move(g));  // nothing else to read
-    errors.attempt([&] { v.check_keys(keys); });
+    errors.add(v.key_errors(keys));
     // A required key that a misspelt key stands for (`remanance`) is not reported missing too.
     const auto misspelt = v.misspelt_keys(keys);
     auto required = [&](std::string_view key) -> std::optional<YamlValue> {

@@ -239,7 +239,7 @@ YamlValue YamlValue::child(YAML::Node node, std::string path, SourceLocation fal
     return v;
 }
 
-void YamlValue::fail(const std::string& message) const {
+InputError YamlValue::error(const std::string& message) const {
     auto where = path_.empty() ? message : fmt::format("{}: {}", path_, message);
     auto at = location();
     // through an alias: the error is where the value is used, and the anchor is named
@@ -247,8 +247,10 @@ void YamlValue::fail(const std::string& message) const {
         where += fmt::format(" (the value comes from the anchor at line {}, column {})", at.line, at.column);
         at = *use;
     }
-    throw InputError(at, where);
+    return InputError(at, where);
 }
+
+void YamlValue::fail(const std::string& message) const { throw error(message); }
 
 std::string YamlValue::kind() const {
     if (is_null()) return "nothing";
@@ -262,20 +264,31 @@ void YamlValue::expect_map() const {
 }
 
 void YamlValue::check_keys(std::initializer_list<std::string_view> allowed) const {
-    expect_map();
+    const auto errors = key_errors(allowed);
+    if (!errors.empty()) throw errors.front();
+}
+
+std::vector<InputError> YamlValue::key_errors(std::initializer_list<std::string_view> allowed) const {
+    if (!is_map()) return {error(fmt::format("expected a map of keys, found {}", kind()))};
+    std::vector<InputError> out;
     std::set<std::string> seen;
     const std::vector<std::string> allowed_list(allowed.begin(), allowed.end());
     for (auto it = node_.begin(); it != node_.end(); ++it) {
         const YamlValue key(doc_, it->first, path_, location());
-        if (!it->first.IsScalar()) key.fail("a key must be a plain word");
+        if (!it->first.IsScalar()) {
+            out.push_back(key.error("a key must be a plain word"));
+            continue;
+        }
         const auto name = it->first.Scalar();
         if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
             const auto near = closest_matches(name, allowed_list, 1);
-            key.fail(near.empty() ? fmt::format("unknown key `{}`", name)
-                                  : fmt::format("unknown key `{}` (did you mean `{}`?)", name, near.front()));
+            out.push_back(key.error(near.empty() ? fmt::format("unknown key `{}`", name)
+                                                 : fmt::format("unknown key `{}` (did you mean `{}`?)", name, near.front())));
+        } else if (!seen.insert(name).second) {
+            out.push_back(key.error(fmt::format("duplicate key `{}`", name)));
         }
-        if (!seen.insert(name).second) key.fail(fmt::format("duplicate key `{}`", name));
     }
+    return out;
 }
 
 std::optional<YamlValue> YamlValue::find(std::string_view key) const {

@@ -51,6 +51,8 @@ public:
     const std::string& path() const { return path_; }
     SourceLocation location() const;
     [[noreturn]] void fail(const std::string& message) const;
+    /// The error fail() throws, to collect rather than throw.
+    InputError error(const std::string& message) const;
 
     bool is_map() const { return node_.IsMap(); }
     bool is_sequence() const { return node_.IsSequence(); }
@@ -61,6 +63,8 @@ public:
     /// Fail unless this is a map whose keys are all in `allowed` and none repeats;
     /// an unknown key's message suggests the closest allowed one.
     void check_keys(std::initializer_list<std::string_view> allowed) const;
+    /// Every error check_keys would find (not a map, each unknown or repeated key), in order.
+    std::vector<InputError> key_errors(std::initializer_list<std::string_view> allowed) const;
     /// For a map: the allowed keys its unknown keys are closest to (`remanance` -> `remanence`),
     /// so that a reader that goes on after check_keys reports a misspelt key once (unknown, with
     /// its did-you-mean), not again as missing. Empty for anything but a map.
