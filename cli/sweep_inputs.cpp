@@ -66,13 +66,17 @@ SweepInputs sweep_inputs(const GlobalOptions& global, const SweepOptions& o, con
     if (requirement) {
         // what the command line leaves open comes from the requirement, as `match` evaluates it
         const auto load = load_case(*requirement);
-        const bool pc = !o.pc_given && !from_shape && o.vary != "pc" && load.permeance_coefficient.has_value();
-        const bool field = !o.field_given && o.vary != "field" && load.permeance_coefficient.has_value();
-        const bool basis = !o.basis_given;
-        if (pc) spec.load.permeance_coefficient = *load.permeance_coefficient;
-        if (field) spec.load.opposing_field = load.opposing_field;
-        if (basis) spec.basis = load.basis;
-        if (const auto note = report::sweep_requirement_note(o.requirement, spec, pc, field, basis); !note.empty())
+        report::SweepFromRequirement taken;
+        taken.pc = !o.pc_given && !from_shape && o.vary != "pc" && load.permeance_coefficient.has_value();
+        const bool field_open = !o.field_given && o.vary != "field" && load.permeance_coefficient.has_value();
+        if (field_open && !requirement->opposing_field_at.empty()) taken.field_only_at = requirement->opposing_field_at;
+        taken.field = field_open && requirement->opposing_field_at.empty();
+        taken.basis = !o.basis_given;
+        taken.safety_margin = requirement->safety_margin;
+        if (taken.pc) spec.load.permeance_coefficient = *load.permeance_coefficient;
+        if (taken.field) spec.load.opposing_field = load.opposing_field;
+        if (taken.basis) spec.basis = load.basis;
+        for (const auto& note : report::sweep_requirement_notes(o.requirement, spec, taken))
             std::cerr << "magsel: " << note << '\n';
     }
     return in;

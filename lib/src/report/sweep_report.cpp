@@ -149,15 +149,28 @@ Plot sweep_plot(const std::vector<SweepRow>& rows, const std::vector<const Grade
     return plot;
 }
 
-std::string sweep_requirement_note(const std::string& file, const SweepSpec& spec, bool pc, bool field, bool basis) {
-    std::vector<std::string> taken;
-    if (pc) taken.push_back(fmt::format("Pc {:g}", spec.load.permeance_coefficient));
-    if (field)
-        taken.push_back(fmt::format("opposing field {:g} kA/m (with its safety margin)",
-                                    spec.load.opposing_field.value() / 1000.0));
-    if (basis) taken.push_back(fmt::format("{} basis", to_string(spec.basis)));
-    if (taken.empty()) return "";
-    return fmt::format("from {}: {}", file, fmt::join(taken, ", "));
+std::vector<std::string> sweep_requirement_notes(const std::string& file, const SweepSpec& spec,
+                                                 const SweepFromRequirement& taken) {
+    std::vector<std::string> parts;
+    if (taken.pc) parts.push_back(fmt::format("Pc {:g}", spec.load.permeance_coefficient));
+    if (taken.field) {
+        const double field = spec.load.opposing_field.value() / 1000.0;
+        parts.push_back(taken.safety_margin > 0.0
+                            ? fmt::format("opposing field {:g} kA/m ({:g} kA/m + its {:g} % safety margin)", field,
+                                          field / (1.0 + taken.safety_margin), taken.safety_margin * 100.0)
+                            : fmt::format("opposing field {:g} kA/m", field));
+    }
+    if (taken.basis) parts.push_back(fmt::format("{} basis", to_string(spec.basis)));
+    std::vector<std::string> out;
+    if (!parts.empty()) out.push_back(fmt::format("from {}: {}", file, fmt::join(parts, ", ")));
+    if (!taken.field_only_at.empty()) {
+        std::vector<std::string> at;
+        for (const auto& t : taken.field_only_at) at.push_back(fmt::format("{:g} °C", units::to_celsius(t)));
+        out.push_back(fmt::format("{}'s opposing field acts only at {} (opposing_field_at): a sweep applies one field "
+                                  "at every value, so it is not taken (give --field)",
+                                  file, fmt::join(at, ", ")));
+    }
+    return out;
 }
 
 }  // namespace magsel::report

@@ -20,10 +20,18 @@ const Schema<SweepRow>& sweep_row_schema();
 Json sweep_json(const std::vector<SweepRow>& rows);
 std::string sweep_csv(const std::vector<SweepRow>& rows);
 
-/// "from REQ: Pc 2, opposing field 660 kA/m (with its safety margin), minimum basis": what a
-/// sweep took from a requirement file; `pc`, `field`, `basis` say which of the three it took
-/// (empty when none).
-std::string sweep_requirement_note(const std::string& file, const SweepSpec& spec, bool pc, bool field, bool basis);
+/// What a sweep took from a requirement file (`sweep --req`), and what it did not.
+struct SweepFromRequirement {
+    bool pc = false, field = false, basis = false;  ///< taken into the sweep's spec
+    double safety_margin = 0.0;                     ///< the requirement's, on its field
+    /// The requirement's field acts only at some temperatures (`opposing_field_at`): not taken,
+    /// since a sweep applies one field at every value; these are those temperatures.
+    std::vector<units::Temperature> field_only_at;
+};
+/// "from REQ: Pc 2, opposing field 660 kA/m (600 kA/m + its 10 % safety margin), minimum basis",
+/// and a note when the field was left out: one line each (none when nothing was taken or left out).
+std::vector<std::string> sweep_requirement_notes(const std::string& file, const SweepSpec& spec,
+                                                 const SweepFromRequirement& taken);
 
 /// What a sweep chart draws on its y axis.
 enum class SweepQuantity { loss, remanence, intrinsic_coercivity, flux_density, knee_margin };
