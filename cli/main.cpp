@@ -21,15 +21,18 @@ int main(int argc, char** argv) {
     // An option error reads like every other error ("magsel: error: ..."); set before the
     // subcommands are added, which copy it.
     app.failure_message([](const CLI::App* a, const CLI::Error& e) {
-        // `magsel frobnicate`: CLI11 says only "A subcommand is required"; name the word and the choices
+        // `magsel frobnicate`, `magsel grades lst`: CLI11 says only "A subcommand is required";
+        // name the word and the choices of the command it follows
+        const CLI::App* cmd = a;
+        while (!cmd->get_subcommands().empty()) cmd = cmd->get_subcommands().back();
         const auto rest = a->remaining();
-        if (a->get_parent() == nullptr && a->get_subcommands().empty() && !rest.empty() && !rest.front().empty() &&
-            rest.front().front() != '-') {
+        if (!cmd->get_subcommands({}).empty() && !rest.empty() && !rest.front().empty() && rest.front().front() != '-') {
             std::string names;
-            for (const auto* sub : a->get_subcommands({}))
+            for (const auto* sub : cmd->get_subcommands({}))
                 names += (names.empty() ? "" : ", ") + sub->get_name();
-            return "magsel: error: unknown subcommand `" + magsel::printable(rest.front()) + "`; the subcommands are " +
-                   names + "\nRun with --help for more information.\n";
+            const std::string of = cmd == a ? "" : " of `" + cmd->get_name() + "`";
+            return "magsel: error: unknown subcommand `" + magsel::printable(rest.front()) + "`" + of +
+                   "; the subcommands are " + names + "\nRun with --help for more information.\n";
         }
         return "magsel: error: " + magsel::printable(CLI::FailureMessage::simple(a, e));
     });
