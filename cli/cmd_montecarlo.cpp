@@ -5,6 +5,7 @@
 // temperature and the opposing field vary; a progress bar on a terminal for long runs.
 #include <iostream>
 #include <memory>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -82,8 +83,10 @@ ExitCode run_montecarlo_command(const GlobalOptions& global, const MonteCarloOpt
         ProgressBar bar;
         results.push_back(run_montecarlo(*g, r, spec, [&bar](std::size_t done, std::size_t total) { bar(done, total); }));
     }
+    std::set<std::string> said;  // a warning about the requirement is the same for every grade: once
     for (const auto& res : results)
-        for (const auto& w : res.warnings) std::cerr << "magsel: warning: " << w << '\n';
+        for (const auto& w : res.warnings)
+            if (said.insert(w).second) std::cerr << "magsel: warning: " << w << '\n';
 
     if (o.format == "json") std::cout << report::json_text(report::montecarlo_json(results, spec, r));
     else std::cout << report::montecarlo_text(results, spec, r);

@@ -1,6 +1,7 @@
 // studies.cpp — requirements, prices, and the studies the CLI runs on them: match, cost and
 // Monte Carlo, each returned as the report layer's JSON (the CLI's --format json) converted to
 // Python data, so that the keys are the CLI's by construction.
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -126,8 +127,10 @@ py::tuple montecarlo_py(const CatalogueHandle& c, const RequirementHandle& handl
     }
     if (grades.empty())
         throw UsageError(fmt::format("no grade meets {} (see magsel.match); name one with grades=[...]", r.requirement.name));
-    std::vector<std::string> warnings;
-    for (const auto& res : results) warnings.insert(warnings.end(), res.warnings.begin(), res.warnings.end());
+    std::vector<std::string> warnings;  // a warning about the requirement is the same for every grade: once
+    for (const auto& res : results)
+        for (const auto& w : res.warnings)
+            if (std::find(warnings.begin(), warnings.end(), w) == warnings.end()) warnings.push_back(w);
     return py::make_tuple(to_python(report::montecarlo_json(results, spec, r.requirement)), warnings);
 }
 

@@ -190,3 +190,17 @@ def test_montecarlo_geometry_equals_the_cli(cli, source_dir):
         magsel.montecarlo(path, geometry="cylinder:L=10kg,D=10mm")
     with pytest.raises(ValueError):
         magsel.montecarlo(path, ld=-1)
+
+
+def test_montecarlo_says_a_requirement_warning_once_not_per_grade(source_dir):
+    path = source_dir / "tests/data/good/requirements/safety-margin.yaml"
+    with pytest.warns(magsel.MagselWarning) as caught:
+        rows = magsel.montecarlo(path, samples=2000, top=3)
+    assert len(rows) >= 2  # several grades, one warning about the requirement's margin
+    said = [str(w.message) for w in caught if "safety margin" in str(w.message)]
+    assert len(said) == 1
+    assert "sampled at its nominal value" in said[0]
+    with pytest.warns(magsel.MagselWarning) as caught:
+        magsel.montecarlo(path, samples=2000, top=3, field_sd_fraction=0.1)
+    said = [str(w.message) for w in caught if "safety margin" in str(w.message)]
+    assert len(said) == 1 and "standard deviation stands for its uncertainty" in said[0]

@@ -191,11 +191,13 @@ MonteCarloResult run_montecarlo(const Grade& grade, const Requirement& requireme
     m.envelope = temperature_envelope(grade);
     m.br = band_of(grade.remanence, "Br", grade, result.warnings);
     m.hcj = band_of(grade.intrinsic_coercivity, "Hcj", grade, result.warnings);
-    if (requirement.safety_margin > 0.0)
+    if (requirement.safety_margin > 0.0) {
+        const bool field_varies = spec.field_relative_sd > 0.0 || spec.field_sd.value() > 0.0;
         result.warnings.push_back(fmt::format(
-            "the requirement's {:g} % safety margin on the field is not applied: the field's standard deviation "
-            "stands for its uncertainty",
-            requirement.safety_margin * 100.0));
+            "the requirement's {:g} % safety margin on the field is not applied: {}", requirement.safety_margin * 100.0,
+            field_varies ? "the field's standard deviation stands for its uncertainty"
+                         : "the field is sampled at its nominal value (give it a standard deviation for its uncertainty)"));
+    }
     for (const auto& p : m.points) {
         result.critical_temperatures.push_back(p.temperature);
         const double lo = p.temperature.value() + spec.temperature_shift.value() - 3.0 * spec.temperature_sd.value();
