@@ -24,7 +24,7 @@ ExitCode run_validate(const ValidateOptions& o) {
         std::cerr << fmt::format("{} warning(s) (estimated values, missing ratings): --verbose lists them\n",
                                  report.warnings.size());
     std::cout << fmt::format("{} file(s), {} grade(s): {}\n", report.files.size(), report.grade_count,
-                             report.ok() ? "valid" : fmt::format("{} error(s)", report.errors.size()));
+                             report.ok() ? "valid" : fmt::format("{} error(s)", report.error_count()));
     return report.ok() ? ExitCode::success : ExitCode::bad_input;
 }
 

@@ -13,7 +13,7 @@ namespace magsel::cli {
 
 struct ShapeOptions {
     std::string geometry;  ///< cylinder:L=10mm,D=10mm | ring:L=..,OD=..,ID=.. | block:L=..,W=..,H=..
-    double ld = 0.0;       ///< a cylinder's length/diameter (0: not given)
+    std::optional<double> ld;  ///< a cylinder's length/diameter, when given (0 is given, and refused)
 };
 
 /// Register --geometry and --ld on a subcommand.

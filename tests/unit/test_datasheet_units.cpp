@@ -197,3 +197,26 @@ TEST_CASE("every unknown key, and every bad value inside the coefficient and poi
         }
     }
 }
+
+TEST_CASE("every unknown key of a rated value is reported, not only the first", "[units][bad-input]") {
+    auto c = magsel::Catalogue::empty();
+    const std::string text = R"(family: sintered-ndfeb
+series: test
+source: {title: T, publisher: P, url: "https://example.com/t.pdf", date: 2024-05, retrieved: 2026-12-06}
+grades:
+  - name: T1
+    remanence: {min: 1.3 T, minimum: 1.2 T, foo: 1 T}
+    coercivity_intrinsic: {min: 1592 kA/m}
+    temperature_coefficients: {remanence: -0.12 %/K, coercivity: -0.55 %/K, range: [20 degC, 150 degC]}
+    heavy_rare_earth: {dy_tb: 3 %, basis: estimated, note: "test"}
+)";
+    try {
+        c.add_text(text, "rated.yaml");
+        FAIL("no error");
+    } catch (const magsel::InputErrors& e) {
+        REQUIRE(e.errors().size() == 2);
+        CHECK_THAT(e.errors()[0].message(), Catch::Matchers::Contains("unknown key `minimum`"));
+        CHECK_THAT(e.errors()[1].message(), Catch::Matchers::Contains("unknown key `foo`"));
+        CHECK(e.errors()[0].where().column < e.errors()[1].where().column);
+    }
+}

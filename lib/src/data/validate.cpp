@@ -185,8 +185,11 @@ ValidationReport validate_paths(const std::vector<std::string>& paths) {
             report.grade_count += catalogue.grades().size() - before;
         } catch (const InputErrors& e) {  // one entry per located error
             for (const auto& one : e.errors()) report.errors.emplace_back(one.what());
-            if (e.not_shown() > 0)
+            if (e.not_shown() > 0) {
                 report.errors.push_back(fmt::format("{}: error: {} more error(s) not shown", f.string(), e.not_shown()));
+                report.errors_not_shown += e.not_shown();
+                ++report.not_shown_lines;
+            }
         } catch (const Error& e) {
             report.errors.emplace_back(e.what());
         }

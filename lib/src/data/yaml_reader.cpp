@@ -264,8 +264,9 @@ void YamlValue::expect_map() const {
 }
 
 void YamlValue::check_keys(std::initializer_list<std::string_view> allowed) const {
-    const auto errors = key_errors(allowed);
-    if (!errors.empty()) throw errors.front();
+    auto errors = key_errors(allowed);
+    if (errors.size() == 1) throw errors.front();
+    if (!errors.empty()) throw InputErrors(std::move(errors), 0);  // every unknown key in one run
 }
 
 std::vector<InputError> YamlValue::key_errors(std::initializer_list<std::string_view> allowed) const {

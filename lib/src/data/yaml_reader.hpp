@@ -61,7 +61,8 @@ public:
 
     // ---- maps ----
     /// Fail unless this is a map whose keys are all in `allowed` and none repeats;
-    /// an unknown key's message suggests the closest allowed one.
+    /// an unknown key's message suggests the closest allowed one. Several bad keys are thrown
+    /// together (InputErrors), each at its own line and column.
     void check_keys(std::initializer_list<std::string_view> allowed) const;
     /// Every error check_keys would find (not a map, each unknown or repeated key), in order.
     std::vector<InputError> key_errors(std::initializer_list<std::string_view> allowed) const;
