@@ -597,26 +597,23 @@ EntryResult read_grade(const YamlValue& v, const std::string& series, Family fam
         return done(std::move(g));
     }
     const auto& d = family_defaults->second;
-    errors.attempt([&] {
-        if (auto m = v.find("recoil_permeability")) {
-            g.recoil_permeability = read_sourced_number(*m, sources);
-            check_range(*m, g.recoil_permeability.value, mu_rec_low, mu_rec_high, "the recoil permeability");
-        } else {
-            g.recoil_permeability = d.recoil_permeability;
-            g.recoil_permeability.origin = ValueOrigin::family_default;
-            copy_family_source(g, d, g.recoil_permeability.source_id);
-        }
-    });
-    errors.attempt([&] {
-        if (auto s = v.find("squareness")) {
-            g.squareness = read_sourced_number(*s, sources);
-            check_range(*s, g.squareness.value, squareness_low, squareness_high, "the squareness Hk/Hcj");
-        } else {
-            g.squareness = d.squareness;
-            g.squareness.origin = ValueOrigin::family_default;
-            copy_family_source(g, d, g.squareness.source_id);
-        }
-    });
+    // μrec and squareness: the grade's own value (range-checked), else the family's with its source
+    auto own_or_family = [&](const char* key, Sourced<double>& out, const Sourced<double>& fallback, double low,
+                             double high, const char* what) {
+        errors.attempt([&] {
+            if (auto x = v.find(key)) {
+                out = read_sourced_number(*x, sources);
+                check_range(*x, out.value, low, high, what);
+            } else {
+                out = fallback;
+                out.origin = ValueOrigin::family_default;
+                copy_family_source(g, d, out.source_id);
+            }
+        });
+    };
+    own_or_family("recoil_permeability", g.recoil_permeability, d.recoil_permeability, mu_rec_low, mu_rec_high,
+                  "the recoil permeability");
+    own_or_family("squareness", g.squareness, d.squareness, squareness_low, squareness_high, "the squareness Hk/Hcj");
     errors.attempt([&] {
         if (auto rho = v.find("density")) {
             g.density = read_sourced_density(*rho, sources);
